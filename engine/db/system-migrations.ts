@@ -1,0 +1,70 @@
+import type { Db } from './knex';
+
+/** The schema holding tenants, users, sessions and tokens. */
+export const SYSTEM_SCHEMA = 'tessera_system';
+
+interface Migration {
+  id: string;
+  sql: string;
+}
+
+/** Append-only: never edit a migration that has shipped, add a new one. */
+const migrations: Migration[] = [
+  {
+    id: '001-tenants-users-sessions',
+    sql: `
+      CREATE TABLE ${SYSTEM_SCHEMA}.tenants (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        slug text NOT NULL UNIQUE,
+        name text NOT NULL,
+        schema_name text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE ${SYSTEM_SCHEMA}.users (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        tenant_id uuid NOT NULL REFERENCES ${SYSTEM_SCHEMA}.tenants(id) ON DELETE CASCADE,
+        email text NOT NULL,
+        password_hash text NOT NULL,
+        display_name text NOT NULL,
+        is_admin boolean NOT NULL DEFAULT false,
+        locale text NOT NULL DEFAULT 'en',
+        active boolean NOT NULL DEFAULT true,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX users_tenant_email ON ${SYSTEM_SCHEMA}.users (tenant_id, lower(email));
+      CREATE INDEX users_email ON ${SYSTEM_SCHEMA}.users (lower(email));
+      CREATE TABLE ${SYSTEM_SCHEMA}.sessions (
+        token_hash text PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES ${SYSTEM_SCHEMA}.users(id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_expires ON ${SYSTEM_SCHEMA}.sessions (expires_at);
+      CREATE TABLE ${SYSTEM_SCHEMA}.api_tokens (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        tenant_id uuid NOT NULL REFERENCES ${SYSTEM_SCHEMA}.tenants(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES ${SYSTEM_SCHEMA}.users(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_by uuid NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      );`,
+  },
+];
+
+/** Applies pending system migrations, one transaction each, serialized across processes. */
+export async function migrateSystem(db: Db): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['tessera_system_migrations']);
+    await trx.raw(`CREATE SCHEMA IF NOT EXISTS ${SYSTEM_SCHEMA}`);
+    await trx.raw(`CREATE TABLE IF NOT EXISTS ${SYSTEM_SCHEMA}.migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await trx.raw(`SELECT id FROM ${SYSTEM_SCHEMA}.migrations`)).rows.map((r: { id: string }) => r.id));
+    for (const m of migrations) {
+      if (done.has(m.id)) continue;
+      await trx.raw(m.sql);
+      await trx.raw(`INSERT INTO ${SYSTEM_SCHEMA}.migrations (id) VALUES (?)`, [m.id]);
+    }
+  });
+}

@@ -1,0 +1,3 @@
+import { fixedStringType } from '../string-type';
+
+export const emailType = fixedStringType('email', 254, { format: 'email' });

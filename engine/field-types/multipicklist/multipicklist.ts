@@ -1,0 +1,14 @@
+import { activeValues, picklistSettingsSchema, resolvePicklistOptions } from '../picklist-values';
+import type { FieldTypeDef } from '../types';
+
+/** Several values from a list, stored as text[]. */
+export const multipicklistType: FieldTypeDef = {
+  type: 'multipicklist',
+  settingsSchema: picklistSettingsSchema,
+  normalizeOptions: resolvePicklistOptions,
+  columnType: () => 'text[]',
+  valueSchema: (field) => ({ type: 'array', uniqueItems: true, maxItems: 1000, items: { type: 'string', enum: activeValues(field.options) } }),
+  kind: 'array',
+  writable: true,
+  searchable: false,
+};

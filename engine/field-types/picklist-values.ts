@@ -1,0 +1,66 @@
+import { normalizeLabel } from '../shared/labels';
+import type { PicklistValue, RawPicklistValue } from '../shared/metadata-types';
+import type { FieldTypeContext, JsonSchema, SettingsIssue } from './types';
+
+const valueSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['value', 'label'],
+  properties: {
+    value: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,99}$' },
+    label: { $ref: 'label.schema.json' },
+    active: { type: 'boolean' },
+    probability: { type: 'number', minimum: 0, maximum: 100 },
+    color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
+  },
+};
+
+/** Settings shared by picklist and multipicklist: inline values or a shared value set. */
+export const picklistSettingsSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    valueSet: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$' },
+    values: { type: 'array', minItems: 1, maxItems: 1000, items: valueSchema },
+  },
+  oneOf: [{ required: ['valueSet'] }, { required: ['values'] }],
+};
+
+export const picklistValueJsonSchema = valueSchema;
+
+export function normalizePicklistValues(raw: RawPicklistValue[]): PicklistValue[] {
+  return raw.map((v) => ({
+    value: v.value,
+    label: normalizeLabel(v.label, v.value),
+    active: v.active ?? true,
+    ...(v.probability !== undefined ? { probability: v.probability } : {}),
+    ...(v.color !== undefined ? { color: v.color } : {}),
+  }));
+}
+
+export function duplicateValueIssues(values: { value: string }[], path: string): SettingsIssue[] {
+  const seen = new Set<string>();
+  const issues: SettingsIssue[] = [];
+  values.forEach((v, i) => {
+    if (seen.has(v.value)) issues.push({ path: `${path}/${i}/value`, message: `duplicate picklist value "${v.value}"` });
+    seen.add(v.value);
+  });
+  return issues;
+}
+
+/** Resolves a shared value set or inline values into normalized values. */
+export function resolvePicklistOptions(options: Record<string, unknown>, ctx: FieldTypeContext) {
+  const issues: SettingsIssue[] = [];
+  if (typeof options.valueSet === 'string') {
+    const set = ctx.valueSets[options.valueSet];
+    if (!set) return { options, issues: [{ path: '/options/valueSet', message: `value set "${options.valueSet}" does not exist` }] };
+    return { options: { valueSet: set.name, values: set.values }, issues };
+  }
+  const values = normalizePicklistValues((options.values as RawPicklistValue[] | undefined) ?? []);
+  issues.push(...duplicateValueIssues(values, '/options/values'));
+  return { options: { values }, issues };
+}
+
+export function activeValues(options: Record<string, unknown>): string[] {
+  return (options.values as PicklistValue[]).filter((v) => v.active).map((v) => v.value);
+}

@@ -1,0 +1,52 @@
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { AppError } from '../core/errors';
+import { buildOpenApi } from '../openapi/openapi-document';
+import { requireAuth } from './middleware/auth';
+import { errorHandler } from './middleware/errors';
+import { jsonBody, requireJsonContent } from './middleware/json-body';
+import { principalOf } from './request-context';
+import { adminRouter } from './routes/admin';
+import { authRouter } from './routes/auth';
+import { metadataRouter } from './routes/metadata';
+import { recordsRouter } from './routes/records';
+import type { Services } from './services';
+
+const BODY_LIMIT = '1mb';
+
+/** The Express app: thin routers over the engine, one error answer shape. */
+export function createApp(s: Services): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(cookieParser());
+
+  const api = express.Router();
+  api.use(requireJsonContent);
+  const smallJson = jsonBody(BODY_LIMIT);
+  // The bulk route parses its own, larger body.
+  api.use((req: Request, res: Response, next: NextFunction) => (req.path.endsWith('/bulk') ? next() : smallJson(req, res, next)));
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  api.use('/auth', authRouter(s));
+  api.use(requireAuth(s.db));
+  api.get('/openapi.json', async (_req, res) => {
+    const meta = await s.cache.get(principalOf(res).schema);
+    res.json(meta.derive('openapi', () => buildOpenApi(meta, s.registry)));
+  });
+  api.use('/metadata', metadataRouter(s));
+  api.use('/records', recordsRouter(s));
+  api.use('/admin', adminRouter(s));
+  api.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
+
+  app.use('/api/v1', api);
+  app.get('/', (_req, res) => {
+    res.type('text/plain').send('Tessera is running. The API is at /api/v1 (OpenAPI: /api/v1/openapi.json).\n');
+  });
+  app.use(errorHandler(s.log));
+  return app;
+}

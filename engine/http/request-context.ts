@@ -1,0 +1,33 @@
+import type { Request, Response } from 'express';
+import { AppError } from '../core/errors';
+import type { MetadataContext } from '../metadata/object-operations';
+import type { PublishOptions } from '../metadata/publish';
+import type { RecordContext } from '../records/context';
+import type { Principal } from '../security/authenticate';
+import { pickLocale } from '../shared/labels';
+import type { Services } from './services';
+
+/** The authenticated principal the auth middleware put on the response. */
+export function principalOf(res: Response): Principal {
+  const p = res.locals.principal as Principal | undefined;
+  if (!p) throw new AppError('AUTH_REQUIRED', 'sign in first');
+  return p;
+}
+
+export async function recordContext(s: Services, req: Request, res: Response): Promise<RecordContext> {
+  const actor = principalOf(res);
+  return { db: s.db, meta: await s.cache.get(actor.schema), registry: s.registry, actor, locale: pickLocale(req.get('accept-language')) };
+}
+
+export function metadataContext(s: Services, res: Response): MetadataContext {
+  const p = principalOf(res);
+  return { db: s.db, cache: s.cache, registry: s.registry, validator: s.validator, schema: p.schema, userId: p.userId };
+}
+
+const flag = (v: unknown) => v === 'true' || v === '1';
+
+export function publishOptions(req: Request): PublishOptions {
+  const base = req.query.baseVersion;
+  if (base !== undefined && (typeof base !== 'string' || !/^\d+$/.test(base))) throw new AppError('REQUEST_INVALID', 'baseVersion must be a version number');
+  return { dryRun: flag(req.query.dryRun), confirm: flag(req.query.confirm), ...(base !== undefined ? { baseVersion: Number(base) } : {}) };
+}

@@ -1,0 +1,74 @@
+import { Router } from 'express';
+import { AppError } from '../../core/errors';
+import { deleteObject, putObject, putValueSet, restoreVersion } from '../../metadata/object-operations';
+import { listVersions, loadVersion } from '../../metadata/version-store';
+import { requireAdmin } from '../middleware/auth';
+import { metadataContext, principalOf, publishOptions } from '../request-context';
+import type { Services } from '../services';
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+function version(v: string): number {
+  if (!/^\d{1,9}$/.test(v)) throw new AppError('METADATA_VERSION_NOT_FOUND', `metadata version ${v.slice(0, 20)} does not exist`);
+  return Number(v);
+}
+
+/** /api/v1/metadata: reads for every user, writes for admins. */
+export function metadataRouter(s: Services): Router {
+  const r = Router();
+  const meta = async (res: Parameters<typeof principalOf>[0]) => s.cache.get(principalOf(res).schema);
+
+  r.get('/objects', async (_req, res) => {
+    const m = await meta(res);
+    res.json({ version: m.version, objects: Object.values(m.snapshot.raw.objects) });
+  });
+  r.get('/objects/:name', async (req, res) => {
+    const m = await meta(res);
+    const raw = m.snapshot.raw.objects[String(req.params.name)];
+    if (!raw) throw new AppError('OBJECT_NOT_FOUND', `object "${String(req.params.name).slice(0, 63)}" does not exist`);
+    res.json({ version: m.version, object: raw });
+  });
+  r.get('/objects/:name/describe', async (req, res) => {
+    const m = await meta(res);
+    res.json({ version: m.version, object: m.object(String(req.params.name)).def });
+  });
+  r.get('/objects/:name/schema', async (req, res) => {
+    const o = (await meta(res)).object(String(req.params.name));
+    res.json(req.query.mode === 'update' ? o.updateSchema : o.createSchema);
+  });
+  r.put('/objects/:name', requireAdmin, async (req, res) => {
+    if (!NAME.test(String(req.params.name))) throw new AppError('METADATA_INVALID', 'object names match ^[a-z][a-z0-9_]{0,62}$', { issues: [{ path: '/name', code: 'SCHEMA_PATTERN', message: 'must match ^[a-z][a-z0-9_]{0,62}$' }] });
+    res.json(await putObject(metadataContext(s, res), String(req.params.name), req.body, publishOptions(req)));
+  });
+  r.delete('/objects/:name', requireAdmin, async (req, res) => {
+    res.json(await deleteObject(metadataContext(s, res), String(req.params.name), publishOptions(req)));
+  });
+
+  r.get('/value-sets', async (_req, res) => {
+    const m = await meta(res);
+    res.json({ version: m.version, valueSets: Object.values(m.snapshot.raw.valueSets) });
+  });
+  r.get('/value-sets/:name', async (req, res) => {
+    const vs = (await meta(res)).snapshot.raw.valueSets[String(req.params.name)];
+    if (!vs) throw new AppError('VALUE_SET_NOT_FOUND', `value set "${String(req.params.name).slice(0, 63)}" does not exist`);
+    res.json({ valueSet: vs });
+  });
+  r.put('/value-sets/:name', requireAdmin, async (req, res) => {
+    if (!NAME.test(String(req.params.name))) throw new AppError('METADATA_INVALID', 'value set names match ^[a-z][a-z0-9_]{0,62}$', { issues: [{ path: '/name', code: 'SCHEMA_PATTERN', message: 'must match ^[a-z][a-z0-9_]{0,62}$' }] });
+    res.json(await putValueSet(metadataContext(s, res), String(req.params.name), req.body, publishOptions(req)));
+  });
+
+  r.get('/versions', async (_req, res) => {
+    res.json({ versions: await listVersions(s.db, principalOf(res).schema) });
+  });
+  r.get('/versions/:v', async (req, res) => {
+    const v = version(String(req.params.v));
+    const snapshot = await loadVersion(s.db, principalOf(res).schema, v);
+    if (!snapshot) throw new AppError('METADATA_VERSION_NOT_FOUND', `metadata version ${v} does not exist`);
+    res.json({ version: v, snapshot });
+  });
+  r.post('/versions/:v/restore', requireAdmin, async (req, res) => {
+    res.json(await restoreVersion(metadataContext(s, res), version(String(req.params.v)), publishOptions(req)));
+  });
+  return r;
+}

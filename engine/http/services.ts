@@ -1,0 +1,16 @@
+import type { Config } from '../core/config';
+import type { Logger } from '../core/logger';
+import type { Db } from '../db/knex';
+import type { FieldTypeRegistry } from '../field-types/registry';
+import type { MetadataDocumentValidator } from '../metadata/document-validator';
+import type { MetadataCache } from '../metadata/metadata-cache';
+
+/** The long-lived pieces a server process holds; handed to routers explicitly. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  db: Db;
+  registry: FieldTypeRegistry;
+  validator: MetadataDocumentValidator;
+  cache: MetadataCache;
+}

@@ -1,0 +1,87 @@
+import type { Issue } from '../core/errors';
+import type { FieldTypeRegistry } from '../field-types/registry';
+import type { FieldTypeContext } from '../field-types/types';
+import { normalizePicklistValues, duplicateValueIssues } from '../field-types/picklist-values';
+import { normalizeLabel } from '../shared/labels';
+import type { Field, ObjectDef, RawObjectDef, RawSnapshot, ValueSet } from '../shared/metadata-types';
+import { isReservedWord, isSystemFieldName } from './reserved-words';
+import type { Snapshot } from './snapshot';
+import { systemFields } from './system-fields';
+
+function normalizeValueSets(raw: RawSnapshot, issues: Issue[]): Record<string, ValueSet> {
+  const out: Record<string, ValueSet> = {};
+  for (const [key, vs] of Object.entries(raw.valueSets)) {
+    const values = normalizePicklistValues(vs.values);
+    for (const i of duplicateValueIssues(values, `/valueSets/${key}/values`)) issues.push({ ...i, code: 'DUPLICATE_VALUE' });
+    out[key] = { name: vs.name, label: normalizeLabel(vs.label, vs.name), values };
+  }
+  return out;
+}
+
+function normalizeField(rf: RawObjectDef['fields'][number], path: string, registry: FieldTypeRegistry, ctx: FieldTypeContext, issues: Issue[]): Field {
+  if (isSystemFieldName(rf.name)) issues.push({ path: `${path}/name`, code: 'SYSTEM_FIELD', message: `"${rf.name}" is a system field and cannot be declared` });
+  else if (isReservedWord(rf.name)) issues.push({ path: `${path}/name`, code: 'RESERVED_WORD', message: `"${rf.name}" is a reserved word` });
+  const def = registry.get(rf.type)!;
+  const { options, issues: settingIssues } = def.normalizeOptions(rf.options ?? {}, ctx);
+  for (const s of settingIssues) issues.push({ path: `${path}${s.path}`, code: 'INVALID_SETTING', message: s.message });
+  if (rf.type === 'autonumber' && rf.required) issues.push({ path: `${path}/required`, code: 'INVALID_SETTING', message: 'an autonumber is assigned by the system and cannot be required' });
+  return {
+    name: rf.name,
+    type: rf.type,
+    label: normalizeLabel(rf.label, rf.name),
+    ...(rf.helpText !== undefined ? { helpText: normalizeLabel(rf.helpText, '') } : {}),
+    required: rf.required ?? false,
+    unique: rf.unique ?? false,
+    indexed: rf.indexed ?? false,
+    ...(rf.defaultValue !== undefined ? { defaultValue: rf.defaultValue } : {}),
+    options,
+    system: false,
+  };
+}
+
+function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: FieldTypeContext, issues: Issue[]): ObjectDef {
+  const base = `/objects/${ro.name}`;
+  if (isReservedWord(ro.name)) issues.push({ path: `${base}/name`, code: 'RESERVED_WORD', message: `"${ro.name}" is a reserved word` });
+  const seen = new Set<string>();
+  const custom = ro.fields.map((rf, i) => {
+    if (seen.has(rf.name)) issues.push({ path: `${base}/fields/${i}/name`, code: 'DUPLICATE_FIELD', message: `field "${rf.name}" is defined twice` });
+    seen.add(rf.name);
+    return normalizeField(rf, `${base}/fields/${i}`, registry, ctx, issues);
+  });
+  const { head, tail } = systemFields(ro);
+  const nameField = head[1]!;
+  if (nameField.type === 'autonumber') {
+    const { issues: fi } = registry.describe('autonumber').normalizeOptions(nameField.options, ctx);
+    for (const s of fi) issues.push({ path: `${base}/nameField/format`, code: 'INVALID_SETTING', message: s.message });
+  }
+  const fields = [...head, ...custom, ...tail];
+  const names = new Set(fields.map((f) => f.name));
+  const indexes = (ro.indexes ?? []).map((ix, i) => {
+    ix.fields.forEach((f, j) => {
+      if (!names.has(f.replace(/^-/, ''))) issues.push({ path: `${base}/indexes/${i}/fields/${j}`, code: 'UNKNOWN_FIELD', message: `index field "${f}" does not exist` });
+    });
+    return { fields: ix.fields, unique: ix.unique ?? false };
+  });
+  return {
+    name: ro.name,
+    label: normalizeLabel(ro.label, ro.name),
+    pluralLabel: normalizeLabel(ro.pluralLabel ?? ro.label, ro.name),
+    ...(ro.description !== undefined ? { description: normalizeLabel(ro.description, '') } : {}),
+    fields,
+    indexes,
+  };
+}
+
+/**
+ * Semantic checks and normalization of a whole tenant snapshot (after ajv).
+ * Issue paths are JSON pointers into the snapshot: /objects/<name>/fields/<i>/...
+ */
+export function normalizeSnapshot(raw: RawSnapshot, registry: FieldTypeRegistry, version: number): { snapshot: Snapshot; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const valueSets = normalizeValueSets(raw, issues);
+  const ctx: FieldTypeContext = { valueSets, objectNames: new Set(Object.keys(raw.objects)) };
+  const objects = new Map<string, ObjectDef>();
+  for (const ro of Object.values(raw.objects)) objects.set(ro.name, normalizeObject(ro, registry, ctx, issues));
+  return { snapshot: { version, raw, objects, valueSets }, issues };
+}
+

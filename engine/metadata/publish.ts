@@ -1,0 +1,109 @@
+import { AppError, type Issue } from '../core/errors';
+import type { Db, Trx } from '../db/knex';
+import type { FieldTypeRegistry } from '../field-types/registry';
+import { planSchemaChange, isDestructive } from '../schema-engine/plan';
+import type { PlanAction } from '../schema-engine/plan-types';
+import { trashName } from '../schema-engine/names';
+import { canonicalJson } from '../shared/canonical-json';
+import type { RawSnapshot } from '../shared/metadata-types';
+import { checkDefaults } from './check-defaults';
+import { METADATA_CHANNEL, type MetadataCache } from './metadata-cache';
+import { normalizeSnapshot } from './normalize-snapshot';
+import { TenantMetadata } from './tenant-metadata';
+import { insertVersion, loadLatestVersion, loadTrash, markRestored, recordTrash } from './version-store';
+
+/** What a publish needs: passed explicitly, never global. */
+export interface PublishContext {
+  db: Db;
+  cache: MetadataCache;
+  registry: FieldTypeRegistry;
+  schema: string;
+  userId: string | null;
+}
+
+export interface PublishOptions {
+  dryRun?: boolean;
+  confirm?: boolean;
+  /** The version the admin edited; a newer published version → 409. */
+  baseVersion?: number;
+}
+
+export interface PublishResult {
+  version: number;
+  plan: PlanAction[];
+  dryRun: boolean;
+  changed: boolean;
+}
+
+/** Re-homes issues of one object document so paths point into what the caller sent. */
+export type IssueMapper = (issues: Issue[]) => Issue[];
+
+const canonical = (raw: RawSnapshot) => canonicalJson(raw);
+
+async function runChecks(trx: Trx, plan: PlanAction[]): Promise<void> {
+  for (const action of plan) {
+    for (const check of action.checks ?? []) {
+      const { rows } = await trx.raw(check.sql);
+      if (rows.length) throw new AppError('METADATA_UNSAFE_CHANGE', check.message, { object: action.object, field: action.field });
+    }
+  }
+}
+
+async function runPlan(trx: Trx, schema: string, plan: PlanAction[], version: number): Promise<void> {
+  for (const action of plan) {
+    for (const sql of action.sql) {
+      try {
+        await trx.raw(sql.replace(/\?/g, '\\?'));
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === '23505') throw new AppError('METADATA_UNSAFE_CHANGE', `existing ${action.object} records have duplicate values: ${action.description}`, { object: action.object, field: action.field });
+        if (code === '23503') throw new AppError('METADATA_UNSAFE_CHANGE', `existing ${action.object} records refer to missing records: ${action.description}`, { object: action.object, field: action.field });
+        throw e;
+      }
+    }
+    if (action.trash?.restoreId !== undefined) await markRestored(trx, schema, action.trash.restoreId);
+    else if (action.trash) await recordTrash(trx, schema, { kind: action.trash.kind, object: action.object, field: action.field, trashName: action.trash.trashName, columnType: action.trash.columnType, version });
+  }
+}
+
+/**
+ * validate → plan → (dry-run | apply) → publish, in one transaction under a
+ * per-tenant advisory lock. `change` builds the next raw snapshot from the
+ * current one; it may throw AppErrors (e.g. OBJECT_NOT_FOUND).
+ */
+export async function publishChange(
+  ctx: PublishContext,
+  summary: string,
+  change: (current: RawSnapshot) => RawSnapshot,
+  opts: PublishOptions = {},
+  mapIssues: IssueMapper = (i) => i,
+): Promise<PublishResult> {
+  const outcome = await ctx.db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`tessera_metadata:${ctx.schema}`]);
+    await trx.raw("SET LOCAL lock_timeout = '10s'");
+    const current = await loadLatestVersion(trx, ctx.schema);
+    if (opts.baseVersion !== undefined && opts.baseVersion !== current.version) {
+      throw new AppError('METADATA_VERSION_CONFLICT', `metadata changed since version ${opts.baseVersion}; the current version is ${current.version}`, { currentVersion: current.version });
+    }
+    const nextRaw = change(structuredClone(current.raw));
+    const before = normalizeSnapshot(current.raw, ctx.registry, current.version).snapshot;
+    const { snapshot: after, issues } = normalizeSnapshot(nextRaw, ctx.registry, current.version + 1);
+    issues.push(...checkDefaults(after, ctx.registry));
+    if (issues.length) throw new AppError('METADATA_INVALID', 'the metadata is invalid', { issues: mapIssues(issues) });
+    const trash = await loadTrash(trx, ctx.schema);
+    const plan = planSchemaChange(before, after, { schema: ctx.schema, registry: ctx.registry, version: after.version, trash, newTrashName: (o, f) => trashName(o, f, after.version) });
+    const changed = canonical(nextRaw) !== canonical(current.raw);
+    if (isDestructive(plan) && !opts.confirm && !opts.dryRun) {
+      throw new AppError('METADATA_CONFIRMATION_REQUIRED', 'this change moves data to the trash; repeat it with ?confirm=true', { plan });
+    }
+    await runChecks(trx, plan);
+    if (opts.dryRun || !changed) return { version: current.version, plan, dryRun: !!opts.dryRun, changed, after: undefined };
+    await runPlan(trx, ctx.schema, plan, after.version);
+    await insertVersion(trx, ctx.schema, { version: after.version, authorId: ctx.userId, summary, raw: nextRaw, plan });
+    await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, `${ctx.schema}:${after.version}`]);
+    return { version: after.version, plan, dryRun: false, changed, after };
+  });
+  if (outcome.after) ctx.cache.put(new TenantMetadata(ctx.schema, outcome.after, ctx.registry));
+  return { version: outcome.version, plan: outcome.plan, dryRun: outcome.dryRun, changed: outcome.changed };
+}
+

@@ -1,0 +1,37 @@
+import { quoteIdent } from '../db/knex';
+import type { SqlFragment } from './filter-ast';
+
+/** A sort key as compiled: PostgreSQL's default null order (ASC NULLS LAST, DESC NULLS FIRST). */
+export interface SortKey {
+  field: string;
+  desc: boolean;
+  cast: string;
+}
+
+/**
+ * The predicate "row comes after the cursor row" for a sort ending in id,
+ * honouring NULL placement so paging never skips or repeats a row.
+ */
+export function keysetPredicate(keys: SortKey[], values: unknown[]): SqlFragment {
+  const params: unknown[] = [];
+  const bind = (v: unknown, cast: string) => {
+    params.push(v);
+    return `?${cast}`;
+  };
+  const ors: string[] = [];
+  keys.forEach((key, i) => {
+    const parts: string[] = [];
+    keys.slice(0, i).forEach((prev, j) => {
+      const v = values[j];
+      parts.push(v === null ? `${quoteIdent(prev.field)} IS NULL` : `${quoteIdent(prev.field)} = ${bind(v, prev.cast)}`);
+    });
+    const col = quoteIdent(key.field);
+    const v = values[i];
+    let after: string | undefined;
+    if (v === null) after = key.desc ? `${col} IS NOT NULL` : undefined;
+    else after = key.desc ? `${col} < ${bind(v, key.cast)}` : `(${col} > ${bind(v, key.cast)} OR ${col} IS NULL)`;
+    if (after === undefined) return;
+    ors.push(parts.length ? `(${[...parts, after].join(' AND ')})` : `(${after})`);
+  });
+  return { sql: ors.length ? `(${ors.join(' OR ')})` : 'FALSE', params };
+}

@@ -1,0 +1,82 @@
+import { AppError } from '../core/errors';
+import { quoteIdent } from '../db/knex';
+import type { FieldTypeRegistry } from '../field-types/registry';
+import type { CompiledObject } from '../metadata/compiled-object';
+import type { Field } from '../shared/metadata-types';
+import { decodeCursor } from './cursor';
+import type { SqlFragment } from './filter-ast';
+import { parseFilter } from './filter-parse';
+import { compileFilter, escapeLike } from './filter-sql';
+import { keysetPredicate, type SortKey } from './keyset';
+import type { ListParams } from './list-params';
+
+/** The SQL of one list request, ready to run. */
+export interface ListQuery {
+  page: SqlFragment;
+  count?: SqlFragment;
+  sortKeys: SortKey[];
+  sortSignature: string;
+  /** Columns to return to the caller (others were selected only for the cursor). */
+  outputFields: string[];
+  limit: number;
+}
+
+const CASTS: Record<string, string> = { date: '::date', datetime: '::timestamptz', lookup: '::uuid', id: '::uuid', user: '::uuid' };
+
+function fieldOrThrow(fields: Map<string, Field>, name: string, parameter: string): Field {
+  const f = fields.get(name);
+  if (!f) throw new AppError('QUERY_UNKNOWN_FIELD', `unknown field "${name}"`, { field: name, parameter });
+  return f;
+}
+
+function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field>): SqlFragment {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  if (params.filter !== undefined) {
+    const f = compileFilter(parseFilter(params.filter, fields, registry));
+    parts.push(f.sql);
+    values.push(...f.params);
+  }
+  if (params.q) {
+    const searchable = obj.searchable.filter((f) => fields.has(f.name));
+    const pattern = `%${escapeLike(params.q)}%`;
+    parts.push(`(${searchable.map((f) => `${quoteIdent(f.name)} ILIKE ?`).join(' OR ') || 'FALSE'})`);
+    values.push(...searchable.map(() => pattern));
+  }
+  return { sql: parts.join(' AND '), params: values };
+}
+
+/**
+ * Builds the page query (and the count query when asked) for a list request.
+ * `fields` is what the caller may see; anything else is an unknown field.
+ */
+export function buildListQuery(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field> = obj.fields): ListQuery {
+  const sortKeys: SortKey[] = params.sort.map((s) => {
+    const f = fieldOrThrow(fields, s.field, 'sort');
+    if (f.type === 'multipicklist') throw new AppError('QUERY_INVALID_SORT', `cannot sort by multi-select field "${f.name}"`, { field: f.name });
+    return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '' };
+  });
+  if (!sortKeys.some((k) => k.field === 'id')) sortKeys.push({ field: 'id', desc: sortKeys.at(-1)?.desc ?? false, cast: '::uuid' });
+  const sortSignature = sortKeys.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
+  const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => fieldOrThrow(fields, n, 'fields').name), 'version'])] : [...fields.keys()];
+  const selected = [...new Set([...outputFields, ...sortKeys.map((k) => k.field)])];
+
+  const where = whereClause(obj, params, registry, fields);
+  const conditions = where.sql ? [where.sql] : [];
+  const pageParams = [...where.params];
+  if (params.cursor) {
+    const keyset = keysetPredicate(sortKeys, decodeCursor(params.cursor, sortSignature));
+    conditions.push(keyset.sql);
+    pageParams.push(...keyset.params);
+  }
+  const whereSql = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const orderSql = sortKeys.map((k) => `${quoteIdent(k.field)}${k.desc ? ' DESC' : ''}`).join(', ');
+  let pageSql = `SELECT ${selected.map(quoteIdent).join(', ')} FROM ${obj.table}${whereSql} ORDER BY ${orderSql} LIMIT ?`;
+  pageParams.push(params.limit + 1);
+  if (params.offset) {
+    pageSql += ' OFFSET ?';
+    pageParams.push(params.offset);
+  }
+  const count = params.count ? { sql: `SELECT count(*) AS total FROM ${obj.table}${where.sql ? ` WHERE ${where.sql}` : ''}`, params: where.params } : undefined;
+  return { page: { sql: pageSql, params: pageParams }, count, sortKeys, sortSignature, outputFields, limit: params.limit };
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../db/knex';
+import type { FieldTypeRegistry } from '../field-types/registry';
+import type { TenantMetadata } from '../metadata/tenant-metadata';
+import type { Locale } from '../shared/metadata-types';
+
+/** The signed-in user as every operation sees it. */
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  schema: string;
+  isAdmin: boolean;
+}
+
+/** Passed explicitly to every record operation: no globals. */
+export interface RecordContext {
+  db: Db;
+  meta: TenantMetadata;
+  registry: FieldTypeRegistry;
+  actor: Actor;
+  locale: Locale;
+}
+
+export type RecordRow = Record<string, unknown>;

@@ -1,0 +1,27 @@
+import { AppError } from '../core/errors';
+import { runSql } from '../db/knex';
+import type { RecordContext, RecordRow } from './context';
+import { inactiveValueError, inactiveValuesUsed } from './inactive-values';
+import { insertSql } from './insert-sql';
+import { pgErrorFor } from './pg-error-for';
+import { toApiRecord } from './row-output';
+import { applyDefaults, validatePayload } from './validate-payload';
+
+/** create = defaults → validate → persist (pg errors translated) → answer. */
+export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
+  const obj = ctx.meta.object(objectName);
+  validatePayload(obj, payload, 'create');
+  const values = applyDefaults(obj, payload);
+  const inactive = inactiveValuesUsed(obj, values);
+  if (inactive.length) throw inactiveValueError(inactive);
+  const row: Record<string, unknown> = { ...values, owner_id: values.owner_id ?? ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId };
+  const { sql, params } = insertSql(obj, ctx.meta.schema, row);
+  let rows;
+  try {
+    rows = await runSql(ctx.db, sql, params);
+  } catch (e) {
+    throw pgErrorFor(obj, e);
+  }
+  if (!rows.length) throw new AppError('INTERNAL', `autonumber counter missing for ${objectName}`);
+  return toApiRecord(obj, rows[0]!);
+}

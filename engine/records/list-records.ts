@@ -1,0 +1,35 @@
+import { runSql } from '../db/knex';
+import { encodeCursor } from '../query/cursor';
+import { buildListQuery } from '../query/list-query';
+import type { ListParams } from '../query/list-params';
+import type { RecordContext, RecordRow } from './context';
+import { toApiRecord } from './row-output';
+
+export interface ListResult {
+  records: RecordRow[];
+  total?: number;
+  nextCursor?: string;
+}
+
+/** One page of records; the count, when asked, runs beside the page on another connection. */
+export async function listRecords(ctx: RecordContext, objectName: string, params: ListParams): Promise<ListResult> {
+  const obj = ctx.meta.object(objectName);
+  const q = buildListQuery(obj, params, ctx.registry);
+  const [rows, count] = await Promise.all([runSql(ctx.db, q.page.sql, q.page.params), q.count ? runSql<{ total: number }>(ctx.db, q.count.sql, q.count.params) : undefined]);
+  const more = rows.length > q.limit;
+  if (more) rows.length = q.limit;
+  const result: ListResult = { records: [] };
+  const trim = q.outputFields.length !== Object.keys(rows[0] ?? {}).length;
+  for (const row of rows) {
+    const out = trim ? Object.fromEntries(q.outputFields.map((f) => [f, row[f]])) : row;
+    result.records.push(toApiRecord(obj, out));
+  }
+  if (count) result.total = count[0]!.total;
+  if (more) {
+    const last = rows[rows.length - 1]!;
+    result.nextCursor = encodeCursor({ sort: q.sortSignature, values: q.sortKeys.map((k) => normalizeCursorValue(last[k.field])) });
+  }
+  return result;
+}
+
+const normalizeCursorValue = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));

@@ -1,0 +1,44 @@
+import { AppError } from '../core/errors';
+import { quoteIdent, runSql } from '../db/knex';
+import type { RecordContext, RecordRow } from './context';
+import { inactiveValueError, inactiveValuesUsed } from './inactive-values';
+import { pgErrorFor } from './pg-error-for';
+import { requireRecordId } from './record-id';
+import { toApiRecord } from './row-output';
+import { validatePayload } from './validate-payload';
+
+/** Reads the expected version from the body or an If-Match header ("3", W/"3"). */
+export function expectedVersion(payload: Record<string, unknown>, ifMatch: string | undefined): number {
+  if (typeof payload.version === 'number') return payload.version;
+  const m = ifMatch ? /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim()) : null;
+  if (m) return Number(m[1]);
+  throw new AppError('RECORD_VERSION_REQUIRED', 'send the version you read, in the body ("version") or an If-Match header');
+}
+
+/** update = validate → check version → persist with version + 1, or 409 and nothing written. */
+export async function updateRecord(ctx: RecordContext, objectName: string, id: string, payload: unknown, ifMatch?: string): Promise<RecordRow> {
+  const obj = ctx.meta.object(objectName);
+  const recordId = requireRecordId(id);
+  validatePayload(obj, payload, 'update');
+  const version = expectedVersion(payload, ifMatch);
+  const changes = Object.entries(payload).filter(([k]) => k !== 'version');
+  const inactive = inactiveValuesUsed(obj, Object.fromEntries(changes));
+  if (inactive.length) {
+    // A deactivated value may stay where it already is, but not be newly chosen.
+    const { rows } = await ctx.db.raw(`SELECT ${inactive.map(quoteIdent).join(', ')} FROM ${obj.table} WHERE id = ?`, [recordId]);
+    const changed = inactive.filter((f) => JSON.stringify(rows[0]?.[f]) !== JSON.stringify(payload[f]));
+    if (changed.length) throw inactiveValueError(changed);
+  }
+  const sets = changes.map(([k]) => `${quoteIdent(k)} = ?`);
+  const sql = `UPDATE ${obj.table} SET ${[...sets, 'updated_at = now()', 'updated_by = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ? RETURNING ${obj.selectList}`;
+  let rows;
+  try {
+    rows = await runSql(ctx.db, sql, [...changes.map(([, v]) => v), ctx.actor.userId, recordId, version]);
+  } catch (e) {
+    throw pgErrorFor(obj, e);
+  }
+  if (rows.length) return toApiRecord(obj, rows[0]!);
+  const current = await runSql<{ version: number }>(ctx.db, `SELECT version FROM ${obj.table} WHERE id = ?`, [recordId]);
+  if (!current.length) throw new AppError('RECORD_NOT_FOUND', `${objectName} ${id} does not exist`, { object: objectName, id });
+  throw new AppError('RECORD_VERSION_CONFLICT', `${objectName} ${id} was changed by someone else (now version ${current[0]!.version})`, { currentVersion: current[0]!.version, yourVersion: version });
+}

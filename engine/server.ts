@@ -1,0 +1,54 @@
+import type { Server } from 'node:http';
+import type { Config } from './core/config';
+import { createLogger, type Logger } from './core/logger';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { createDb } from './db/knex';
+import { migrateSystem } from './db/system-migrations';
+import { FieldTypeRegistry } from './field-types/registry';
+import { createApp } from './http/app';
+import type { Services } from './http/services';
+import { MetadataDocumentValidator } from './metadata/document-validator';
+import { MetadataCache } from './metadata/metadata-cache';
+
+/** A running Tessera process: its services, HTTP server and how to stop it cleanly. */
+export interface RunningServer {
+  services: Services;
+  http: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Everything but HTTP: database, migrations, registry, metadata cache. */
+export async function createServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<{ services: Services; embedded?: EmbeddedDatabase }> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
+  const url = config.databaseUrl ?? embedded!.url;
+  const db = createDb(url, Number(process.env.TESSERA_POOL_MAX ?? 10));
+  await migrateSystem(db);
+  const registry = new FieldTypeRegistry();
+  const cache = new MetadataCache(db, registry, log);
+  await cache.listen(url);
+  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache }, embedded };
+}
+
+export async function startServer(config: Config, prepared?: { services: Services; embedded?: EmbeddedDatabase }): Promise<RunningServer> {
+  const { services, embedded } = prepared ?? (await createServices(config));
+  const app = createApp(services);
+  const http = await new Promise<Server>((resolve, reject) => {
+    const srv = app.listen(config.port, () => resolve(srv));
+    srv.once('error', reject);
+  });
+  http.keepAliveTimeout = 65_000;
+  const port = (http.address() as { port: number }).port;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeIdleConnections();
+      });
+      await services.cache.close();
+      await services.db.destroy();
+      await embedded?.stop();
+    })());
+  return { services, http, port, close };
+}

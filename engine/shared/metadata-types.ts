@@ -1,0 +1,107 @@
+/**
+ * Metadata shapes shared by the engine and the browser apps.
+ * Raw* types are what admins and packs write; the others are normalized
+ * (labels resolved to per-locale maps, defaults filled in).
+ */
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A label as written: a plain string or one string per locale. */
+export type RawLabel = string | Partial<Record<Locale, string>>;
+/** A normalized label: every locale present. */
+export type Label = Record<Locale, string>;
+
+export const CORE_FIELD_TYPES = [
+  'text', 'textarea', 'integer', 'number', 'currency', 'percent', 'boolean',
+  'date', 'datetime', 'email', 'phone', 'url', 'picklist', 'multipicklist',
+  'lookup', 'autonumber',
+] as const;
+export type CoreFieldType = (typeof CORE_FIELD_TYPES)[number];
+
+/** One value of a picklist. Deactivated values stay readable on old records. */
+export interface PicklistValue {
+  value: string;
+  label: Label;
+  active: boolean;
+  probability?: number;
+  color?: string;
+}
+
+export interface RawPicklistValue {
+  value: string;
+  label: RawLabel;
+  active?: boolean;
+  probability?: number;
+  color?: string;
+}
+
+export interface RawValueSet {
+  name: string;
+  label: RawLabel;
+  values: RawPicklistValue[];
+}
+
+export interface ValueSet {
+  name: string;
+  label: Label;
+  values: PicklistValue[];
+}
+
+export interface RawField {
+  name: string;
+  type: string;
+  label: RawLabel;
+  helpText?: RawLabel;
+  required?: boolean;
+  unique?: boolean;
+  indexed?: boolean;
+  defaultValue?: unknown;
+  options?: Record<string, unknown>;
+}
+
+export interface Field {
+  name: string;
+  type: string;
+  label: Label;
+  helpText?: Label;
+  required: boolean;
+  unique: boolean;
+  indexed: boolean;
+  defaultValue?: unknown;
+  /** Type settings with the type's defaults filled in. */
+  options: Record<string, unknown>;
+  /** True for id, name, owner_id and the audit columns. */
+  system: boolean;
+}
+
+export interface RawIndex {
+  fields: string[];
+  unique?: boolean;
+}
+
+export interface RawObjectDef {
+  name: string;
+  label: RawLabel;
+  pluralLabel?: RawLabel;
+  description?: RawLabel;
+  nameField?: { label?: RawLabel; type?: 'text' | 'autonumber'; format?: string; maxLength?: number };
+  fields: RawField[];
+  indexes?: RawIndex[];
+}
+
+/** A normalized object: system fields first, then the admin's fields. */
+export interface ObjectDef {
+  name: string;
+  label: Label;
+  pluralLabel: Label;
+  description?: Label;
+  fields: Field[];
+  indexes: { fields: string[]; unique: boolean }[];
+}
+
+/** Everything a tenant has defined at one metadata version, as written. */
+export interface RawSnapshot {
+  objects: Record<string, RawObjectDef>;
+  valueSets: Record<string, RawValueSet>;
+}
