@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig } from '../../engine/core/config';
+import { createLogger } from '../../engine/core/logger';
+import { startServer, createServices, type RunningServer } from '../../engine/server';
+import { createTenant, dropTenant, type Tenant } from '../../engine/tenants/tenants';
+import { createUser } from '../../engine/tenants/users';
+import type { RawObjectDef } from '../../engine/shared/metadata-types';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny client for the API of one test server. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
+
+  as(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, token);
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (this.token) h.authorization = `Bearer ${this.token}`;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, { method, headers: h, body: payload });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers);
+  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body, headers);
+  put = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('PUT', path, body, headers);
+  patch = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('PATCH', path, body, headers);
+  delete = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('DELETE', path, undefined, headers);
+
+  /** PUT an object definition and fail loudly if it is refused. */
+  async defineObject(def: RawObjectDef, query = ''): Promise<{ version: number; plan: any[] }> {
+    const res = await this.put(`/metadata/objects/${def.name}${query}`, def);
+    if (res.status !== 200) throw new Error(`defineObject ${def.name}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+}
+
+export interface TestTenant {
+  server: RunningServer;
+  tenant: Tenant;
+  admin: ApiClient;
+  adminId: string;
+  anonymous: ApiClient;
+  /** Signs in a new non-admin user of this tenant. */
+  newUser(isAdmin?: boolean): Promise<{ client: ApiClient; id: string; email: string }>;
+  close(): Promise<void>;
+}
+
+export const databaseUrl = () => inject('databaseUrl');
+export const uniqueSlug = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
+
+/** A server on a random port over the test database, with a fresh tenant and a signed-in admin. */
+export async function startTestTenant(prefix = 't'): Promise<TestTenant> {
+  const config = { ...loadConfig({}), port: 0, databaseUrl: databaseUrl(), logLevel: 'fatal' };
+  const server = await startServer(config, await createServices(config, createLogger('fatal')));
+  const db = server.services.db;
+  const tenant = await createTenant(db, uniqueSlug(prefix), 'Test organisation');
+  const password = 'correct-horse-battery';
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  const anonymous = new ApiClient(baseUrl);
+  const signIn = async (email: string) => {
+    const res = await anonymous.post('/auth/login', { email, password, tenant: tenant.slug });
+    if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+    return anonymous.as(res.body.token);
+  };
+  const adminEmail = `admin@${tenant.slug}.test`;
+  const adminUser = await createUser(db, tenant.id, { email: adminEmail, password, isAdmin: true });
+  const admin = await signIn(adminEmail);
+  let n = 0;
+  return {
+    server,
+    tenant,
+    admin,
+    adminId: adminUser.id,
+    anonymous,
+    async newUser(isAdmin = false) {
+      const email = `user${++n}@${tenant.slug}.test`;
+      const u = await createUser(db, tenant.id, { email, password, isAdmin });
+      return { client: await signIn(email), id: u.id, email };
+    },
+    async close() {
+      await dropTenant(db, tenant.slug);
+      await server.close();
+    },
+  };
+}
