@@ -29,7 +29,9 @@ export function keysetPredicate(keys: SortKey[], values: unknown[]): SqlFragment
     const v = values[i];
     let after: string | undefined;
     if (v === null) after = key.desc ? `${col} IS NOT NULL` : undefined;
-    else after = key.desc ? `${col} < ${bind(v, key.cast)}` : `(${col} > ${bind(v, key.cast)} OR ${col} IS NULL)`;
+    // id is never NULL, so its branch needs no NULL arm.
+    else if (key.desc || key.field === 'id') after = `${col} ${key.desc ? '<' : '>'} ${bind(v, key.cast)}`;
+    else after = `(${col} > ${bind(v, key.cast)} OR ${col} IS NULL)`;
     if (after === undefined) return;
     ors.push(parts.length ? `(${[...parts, after].join(' AND ')})` : `(${after})`);
   });

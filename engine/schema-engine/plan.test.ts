@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../core/errors';
+import { FieldTypeRegistry } from '../field-types/registry';
+import { normalizeSnapshot } from '../metadata/normalize-snapshot';
+import type { RawObjectDef, RawSnapshot } from '../shared/metadata-types';
+import { planSchemaChange } from './plan';
+import type { PlanContext } from './plan-object';
+
+const registry = new FieldTypeRegistry();
+const ctx: PlanContext = { schema: 't_x', registry, version: 2, trash: [], newTrashName: (o, f) => `_trash_${o}_${f ?? ''}` };
+const snap = (objects: RawObjectDef[], version = 1) => {
+  const raw: RawSnapshot = { objects: Object.fromEntries(objects.map((o) => [o.name, o])), valueSets: {} };
+  const { snapshot, issues } = normalizeSnapshot(raw, registry, version);
+  expect(issues).toEqual([]);
+  return snapshot;
+};
+const account = (fields: RawObjectDef['fields'] = [], extra: Partial<RawObjectDef> = {}): RawObjectDef => ({ name: 'account', label: 'Account', fields, ...extra });
+
+describe('planSchemaChange', () => {
+  it('creates a table with typed system and custom columns, then keys and indexes', () => {
+    const plan = planSchemaChange(snap([]), snap([account([{ name: 'revenue', type: 'currency', label: 'R' }], { indexes: [{ fields: ['name', '-revenue'] }] })]), ctx);
+    expect(plan.map((a) => a.kind)).toEqual(['createTable', 'createIndex', 'createIndex', 'createIndex']);
+    expect(plan[0]!.sql[0]).toBe(
+      'CREATE TABLE "t_x"."account" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "name" varchar(255), "owner_id" uuid, "revenue" numeric(18,2), "created_at" timestamptz NOT NULL DEFAULT now(), "created_by" uuid, "updated_at" timestamptz NOT NULL DEFAULT now(), "updated_by" uuid, "version" integer NOT NULL DEFAULT 1)',
+    );
+    expect(plan.at(-1)!.sql[0]).toMatch(/^CREATE INDEX "ix_account_[0-9a-f]{10}" ON "t_x"."account" \("name", "revenue" DESC\)$/);
+  });
+
+  it('adds a nullable column without a default (no table rewrite)', () => {
+    const plan = planSchemaChange(snap([account()]), snap([account([{ name: 'note', type: 'textarea', label: 'N' }])], 2), ctx);
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatchObject({ kind: 'addColumn', destructive: false, sql: ['ALTER TABLE "t_x"."account" ADD COLUMN "note" text'] });
+  });
+
+  it('moves a dropped field aside instead of dropping it, and marks it destructive', () => {
+    const plan = planSchemaChange(snap([account([{ name: 'note', type: 'text', label: 'N', indexed: true }])]), snap([account()], 2), ctx);
+    expect(plan.map((a) => [a.kind, a.destructive])).toEqual([['trashColumn', true], ['dropIndex', false]]);
+    expect(plan[0]!.sql).toEqual(['ALTER TABLE "t_x"."account" RENAME COLUMN "note" TO "_trash_account_note"']);
+  });
+
+  it('restores a trashed column of the same type instead of adding an empty one', () => {
+    const trashCtx = { ...ctx, trash: [{ id: 7, kind: 'field' as const, object: 'account', field: 'note', trashName: '_trash_v2_abc', columnType: 'varchar(255)' }] };
+    const plan = planSchemaChange(snap([account()]), snap([account([{ name: 'note', type: 'text', label: 'N' }])], 3), trashCtx);
+    expect(plan[0]).toMatchObject({ kind: 'restoreColumn', sql: ['ALTER TABLE "t_x"."account" RENAME COLUMN "_trash_v2_abc" TO "note"'], trash: { restoreId: 7 } });
+  });
+
+  it('widens safely and checks data before narrowing', () => {
+    const widen = planSchemaChange(snap([account([{ name: 'code', type: 'text', label: 'C', options: { maxLength: 10 } }])]), snap([account([{ name: 'code', type: 'text', label: 'C', options: { maxLength: 50 } }])], 2), ctx);
+    expect(widen[0]).toMatchObject({ kind: 'alterColumn', checks: [], sql: ['ALTER TABLE "t_x"."account" ALTER COLUMN "code" TYPE varchar(50)'] });
+    const narrow = planSchemaChange(snap([account([{ name: 'code', type: 'text', label: 'C', options: { maxLength: 50 } }])]), snap([account([{ name: 'code', type: 'text', label: 'C', options: { maxLength: 10 } }])], 2), ctx);
+    expect(narrow[0]!.checks).toEqual([{ sql: 'SELECT 1 FROM "t_x"."account" WHERE length("code") > 10 LIMIT 1', message: 'some code values are longer than 10 characters' }]);
+  });
+
+  it('refuses a type change that could lose data', () => {
+    const before = snap([account([{ name: 'x', type: 'number', label: 'X' }])]);
+    const after = snap([account([{ name: 'x', type: 'boolean', label: 'X' }])], 2);
+    expect(() => planSchemaChange(before, after, ctx)).toThrow(AppError);
+    try {
+      planSchemaChange(before, after, ctx);
+    } catch (e) {
+      expect((e as AppError).code).toBe('METADATA_UNSAFE_CHANGE');
+    }
+  });
+
+  it('links lookups with the chosen on-delete rule after all tables exist', () => {
+    const contact: RawObjectDef = { name: 'contact', label: 'Contact', fields: [{ name: 'account', type: 'lookup', label: 'A', options: { target: 'account', onDelete: 'cascade' } }] };
+    const plan = planSchemaChange(snap([]), snap([contact, account()]), ctx);
+    const kinds = plan.map((a) => a.kind);
+    expect(kinds.lastIndexOf('createTable')).toBeLessThan(kinds.indexOf('createForeignKey'));
+    expect(plan.find((a) => a.kind === 'createForeignKey')!.sql[0]).toMatch(/FOREIGN KEY \("account"\) REFERENCES "t_x"."account" \(id\) ON DELETE CASCADE$/);
+  });
+
+  it('numbers existing rows when an autonumber field is added', () => {
+    const plan = planSchemaChange(snap([account()]), snap([account([{ name: 'no', type: 'autonumber', label: 'No', options: { format: 'A-{0000}' } }])], 2), ctx);
+    expect(plan.map((a) => a.kind)).toEqual(['addColumn', 'backfill']);
+    expect(plan[1]!.sql.join('\n')).toContain('row_number() OVER (ORDER BY created_at, id)');
+  });
+});
