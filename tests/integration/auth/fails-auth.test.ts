@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_SCHEMA } from '../../../engine/db/system-migrations';
+import { startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
+
+let t: TestTenant;
+let user: ApiClient;
+beforeAll(async () => {
+  t = await startTestTenant('authfail');
+  user = (await t.newUser()).client;
+});
+afterAll(() => t?.close());
+
+const count = async (table: string) => Number((await t.server.services.db.raw(`SELECT count(*) AS n FROM ${SYSTEM_SCHEMA}.${table}`)).rows[0].n);
+
+describe('authentication failures', () => {
+  it('refuses every /api/v1 route without a session: 401 AUTH_REQUIRED', async () => {
+    for (const path of ['/auth/me', '/records/account', '/metadata/objects', '/openapi.json', '/admin/users', '/no/such/route']) {
+      const res = await t.anonymous.get(path);
+      expect(res.status, path).toBe(401);
+      expect(res.body.error.code, path).toBe('AUTH_REQUIRED');
+    }
+  });
+
+  it('refuses forged and malformed tokens', async () => {
+    for (const token of ['forged', 'tsk_forged', `${'x'.repeat(500)}`]) {
+      const res = await t.anonymous.as(token).get('/auth/me');
+      expect(res.status).toBe(401);
+    }
+    const res = await t.anonymous.get('/auth/me', { authorization: 'Basic abc' });
+    expect(res.status).toBe(401);
+  });
+
+  it('gives the same answer for a wrong password and an unknown email, and opens no session', async () => {
+    const before = await count('sessions');
+    const wrong = await t.anonymous.post('/auth/login', { email: `admin@${t.tenant.slug}.test`, password: 'nope', tenant: t.tenant.slug });
+    const unknown = await t.anonymous.post('/auth/login', { email: 'ghost@nowhere.test', password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(await count('sessions')).toBe(before);
+  });
+
+  it('refuses a login without email or password with 400', async () => {
+    const res = await t.anonymous.post('/auth/login', { email: 'a@b.c' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('REQUEST_INVALID');
+    expect(res.body.error.details.issues[0].path).toBe('/password');
+  });
+
+  it('refuses admin-only routes to other users with 403 and writes nothing', async () => {
+    const tokens = await count('api_tokens');
+    const users = await count('users');
+    const put = await user.put('/metadata/objects/thing', { name: 'thing', label: 'Thing', fields: [] });
+    expect(put.status).toBe(403);
+    expect(put.body.error.code).toBe('AUTH_FORBIDDEN');
+    expect((await user.post('/admin/tokens', { name: 'x' })).status).toBe(403);
+    expect((await user.post('/admin/users', { email: 'x@y.z', password: '12345678' })).status).toBe(403);
+    expect((await user.delete('/metadata/objects/thing')).status).toBe(403);
+    expect(await count('api_tokens')).toBe(tokens);
+    expect(await count('users')).toBe(users);
+    expect((await t.admin.get('/metadata/objects/thing')).status).toBe(404);
+  });
+
+  it('refuses bad admin input with stable codes', async () => {
+    expect((await t.admin.post('/admin/users', { email: 'not-an-email', password: '12345678' })).body.error.code).toBe('REQUEST_INVALID');
+    expect((await t.admin.post('/admin/users', { email: 'short@pw.test', password: '123' })).body.error.code).toBe('REQUEST_INVALID');
+    expect((await t.admin.post('/admin/users', { email: `admin@${t.tenant.slug}.test`, password: '12345678' })).status).toBe(409);
+    expect((await t.admin.post('/admin/tokens', { name: 'x', userId: '00000000-0000-0000-0000-000000000000' })).body.error.code).toBe('USER_NOT_FOUND');
+    expect((await t.admin.delete('/admin/tokens/not-a-uuid')).body.error.code).toBe('TOKEN_NOT_FOUND');
+  });
+});
