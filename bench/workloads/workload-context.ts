@@ -1,0 +1,12 @@
+import type pg from 'pg';
+import type { BenchSettings } from '../bench-settings';
+
+/** What every workload gets from the orchestrator. */
+export interface WorkloadContext {
+  settings: BenchSettings;
+  product: { port: number; token: string; table: string };
+  baseline: { port: number; table: string; ownerId: string };
+  /** A direct connection to the bench database for checks, COPY and maintenance. */
+  sql: pg.Client;
+  log: (message: string) => void;
+}
