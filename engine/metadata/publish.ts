@@ -2,7 +2,7 @@ import { AppError, type Issue } from '../core/errors';
 import type { Db, Trx } from '../db/knex';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import { planSchemaChange, isDestructive } from '../schema-engine/plan';
-import type { PlanAction } from '../schema-engine/plan-types';
+import type { PlanAction, TrashEntry } from '../schema-engine/plan-types';
 import { trashName } from '../schema-engine/names';
 import { canonicalJson } from '../shared/canonical-json';
 import type { RawSnapshot } from '../shared/metadata-types';
@@ -10,7 +10,8 @@ import { checkDefaults } from './check-defaults';
 import { METADATA_CHANNEL, type MetadataCache } from './metadata-cache';
 import { normalizeSnapshot } from './normalize-snapshot';
 import { TenantMetadata } from './tenant-metadata';
-import { insertVersion, loadLatestVersion, loadTrash, markRestored, recordTrash } from './version-store';
+import type { Snapshot } from './snapshot';
+import { insertVersion, loadLatestVersion, loadTrash, loadVersion, markRestored, recordTrash } from './version-store';
 
 /** What a publish needs: passed explicitly, never global. */
 export interface PublishContext {
@@ -66,6 +67,18 @@ async function runPlan(trx: Trx, schema: string, plan: PlanAction[], version: nu
   }
 }
 
+/** Objects coming back need the definition they had when trashed: the version before the one that trashed them. */
+async function withTrashedDefinitions(trx: Trx, ctx: PublishContext, trash: TrashEntry[], before: Snapshot, after: Snapshot): Promise<TrashEntry[]> {
+  return Promise.all(
+    trash.map(async (t) => {
+      if (t.kind !== 'object' || before.objects.has(t.object) || !after.objects.has(t.object)) return t;
+      const raw = await loadVersion(trx, ctx.schema, t.version - 1);
+      const definition = raw && normalizeSnapshot(raw, ctx.registry, t.version - 1).snapshot.objects.get(t.object);
+      return definition ? { ...t, definition } : t;
+    }),
+  );
+}
+
 /**
  * validate → plan → (dry-run | apply) → publish, in one transaction under a
  * per-tenant advisory lock. `change` builds the next raw snapshot from the
@@ -90,7 +103,7 @@ export async function publishChange(
     const { snapshot: after, issues } = normalizeSnapshot(nextRaw, ctx.registry, current.version + 1);
     issues.push(...checkDefaults(after, ctx.registry));
     if (issues.length) throw new AppError('METADATA_INVALID', 'the metadata is invalid', { issues: mapIssues(issues) });
-    const trash = await loadTrash(trx, ctx.schema);
+    const trash = await withTrashedDefinitions(trx, ctx, await loadTrash(trx, ctx.schema), before, after);
     const plan = planSchemaChange(before, after, { schema: ctx.schema, registry: ctx.registry, version: after.version, trash, newTrashName: (o, f) => trashName(o, f, after.version) });
     const changed = canonical(nextRaw) !== canonical(current.raw);
     if (isDestructive(plan) && !opts.confirm && !opts.dryRun) {

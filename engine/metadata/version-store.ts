@@ -44,14 +44,15 @@ export async function insertVersion(db: Executor, schema: string, v: { version: 
 }
 
 export async function loadTrash(db: Executor, schema: string): Promise<TrashEntry[]> {
-  const { rows } = await db.raw(`SELECT id, kind, object, field, trash_name, column_type FROM ${t(schema, '_meta_trash')} WHERE restored_at IS NULL ORDER BY id DESC`);
-  return rows.map((r: { id: number; kind: 'object' | 'field'; object: string; field: string | null; trash_name: string; column_type: string | null }) => ({
+  const { rows } = await db.raw(`SELECT id, kind, object, field, trash_name, column_type, version FROM ${t(schema, '_meta_trash')} WHERE restored_at IS NULL ORDER BY id DESC`);
+  return rows.map((r: { id: number; kind: 'object' | 'field'; object: string; field: string | null; trash_name: string; column_type: string | null; version: number }) => ({
     id: r.id,
     kind: r.kind,
     object: r.object,
     field: r.field,
     trashName: r.trash_name,
     columnType: r.column_type,
+    version: r.version,
   }));
 }
 

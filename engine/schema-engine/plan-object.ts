@@ -31,7 +31,43 @@ function autonumberSteps(ctx: PlanContext, obj: string, field: Field, existingRo
   return steps;
 }
 
+/** Everything that links and indexes a table that has none yet. */
+function keysAndIndexes(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
+  const actions: PlanAction[] = [];
+  for (const f of obj.fields.filter(isLookup)) {
+    actions.push({ kind: 'createForeignKey', object: obj.name, field: f.name, description: `link ${obj.name}.${f.name} to ${f.options.target}`, destructive: false, sql: [createForeignKeySql(ctx.schema, obj.name, f)] });
+  }
+  for (const [name, ix] of desiredIndexes(obj)) {
+    actions.push({ kind: 'createIndex', object: obj.name, description: `index ${obj.name} (${ix.fields.join(', ')})${ix.unique ? ' unique' : ''}`, destructive: false, sql: [createIndexSql(ctx.schema, obj.name, name, ix)] });
+  }
+  return actions;
+}
+
+/**
+ * An object that comes back (e.g. restoring a version) takes its trashed table
+ * back, records included, then changes from its old definition to the new one.
+ */
+function planRestoreObject(ctx: PlanContext, obj: ObjectDef, trashed: TrashEntry & { definition: ObjectDef }): PlanAction[] {
+  const t = qualified(ctx.schema, obj.name);
+  const counters = trashed.definition.fields
+    .filter((f) => f.type === 'autonumber')
+    .map((f) => `INSERT INTO ${qualified(ctx.schema, '_autonumber')} (object, field, value) SELECT '${obj.name}', '${f.name}', count(*) FROM ${t} ON CONFLICT (object, field) DO UPDATE SET value = excluded.value`);
+  const restore: PlanAction = {
+    kind: 'restoreTable',
+    object: obj.name,
+    description: `restore object ${obj.name} with its records from the trash (${trashed.trashName})`,
+    destructive: false,
+    sql: [`ALTER TABLE ${qualified(ctx.schema, trashed.trashName)} RENAME TO ${quoteIdent(obj.name)}`, `ALTER INDEX ${qualified(ctx.schema, `${trashed.trashName}_pkey`)} RENAME TO ${quoteIdent(`${obj.name}_pkey`)}`, ...counters],
+    trash: { kind: 'object', trashName: trashed.trashName, restoreId: trashed.id },
+  };
+  // The trashed table kept no keys or indexes: diff the columns only, then link and index afresh.
+  const columnSteps = planChangeObject(ctx, trashed.definition, obj).filter((a) => !['createIndex', 'dropIndex', 'createForeignKey', 'dropForeignKey'].includes(a.kind));
+  return [restore, ...columnSteps, ...keysAndIndexes(ctx, obj)];
+}
+
 export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
+  const trashed = ctx.trash.find((t) => t.kind === 'object' && t.object === obj.name && t.definition);
+  if (trashed) return planRestoreObject(ctx, obj, trashed as TrashEntry & { definition: ObjectDef });
   const columns = obj.fields.map((f) => `${quoteIdent(f.name)} ${columnSqlType(f, ctx.registry)}`);
   const actions: PlanAction[] = [
     {
@@ -42,13 +78,7 @@ export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[]
       sql: [`CREATE TABLE ${qualified(ctx.schema, obj.name)} (${columns.join(', ')})`, ...obj.fields.filter((f) => f.type === 'autonumber').flatMap((f) => autonumberSteps(ctx, obj.name, f, false))],
     },
   ];
-  for (const f of obj.fields.filter(isLookup)) {
-    actions.push({ kind: 'createForeignKey', object: obj.name, field: f.name, description: `link ${obj.name}.${f.name} to ${f.options.target}`, destructive: false, sql: [createForeignKeySql(ctx.schema, obj.name, f)] });
-  }
-  for (const [name, ix] of desiredIndexes(obj)) {
-    actions.push({ kind: 'createIndex', object: obj.name, description: `index ${obj.name} (${ix.fields.join(', ')})${ix.unique ? ' unique' : ''}`, destructive: false, sql: [createIndexSql(ctx.schema, obj.name, name, ix)] });
-  }
-  return actions;
+  return [...actions, ...keysAndIndexes(ctx, obj)];
 }
 
 export function planDropObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {

@@ -1,8 +1,11 @@
+import type { ObjectDef } from '../shared/metadata-types';
+
 /** The order in which kinds of steps run inside one apply transaction. */
 export const PHASES = {
   trashColumn: 10,
   trashTable: 20,
   createTable: 30,
+  restoreTable: 30,
   addColumn: 40,
   restoreColumn: 40,
   alterColumn: 50,
@@ -40,4 +43,8 @@ export interface TrashEntry {
   field: string | null;
   trashName: string;
   columnType: string | null;
+  /** The version whose publish moved it aside. */
+  version: number;
+  /** For a trashed object: its definition when it was trashed (loaded only when needed). */
+  definition?: ObjectDef;
 }

@@ -39,9 +39,17 @@ describe('planSchemaChange', () => {
   });
 
   it('restores a trashed column of the same type instead of adding an empty one', () => {
-    const trashCtx = { ...ctx, trash: [{ id: 7, kind: 'field' as const, object: 'account', field: 'note', trashName: '_trash_v2_abc', columnType: 'varchar(255)' }] };
+    const trashCtx = { ...ctx, trash: [{ id: 7, kind: 'field' as const, object: 'account', field: 'note', trashName: '_trash_v2_abc', columnType: 'varchar(255)', version: 2 }] };
     const plan = planSchemaChange(snap([account()]), snap([account([{ name: 'note', type: 'text', label: 'N' }])], 3), trashCtx);
     expect(plan[0]).toMatchObject({ kind: 'restoreColumn', sql: ['ALTER TABLE "t_x"."account" RENAME COLUMN "_trash_v2_abc" TO "note"'], trash: { restoreId: 7 } });
+  });
+
+  it('takes a trashed table back, records included, when its object returns', () => {
+    const old = snap([account([{ name: 'note', type: 'text', label: 'N' }])]).objects.get('account')!;
+    const trashCtx = { ...ctx, trash: [{ id: 3, kind: 'object' as const, object: 'account', field: null, trashName: '_trash_v5_xyz', columnType: null, version: 5, definition: old }] };
+    const plan = planSchemaChange(snap([]), snap([account([{ name: 'note', type: 'text', label: 'N' }, { name: 'extra', type: 'integer', label: 'E' }])], 6), trashCtx);
+    expect(plan.map((a) => a.kind)).toEqual(['restoreTable', 'addColumn', 'createIndex', 'createIndex']);
+    expect(plan[0]!.sql).toEqual(['ALTER TABLE "t_x"."_trash_v5_xyz" RENAME TO "account"', 'ALTER INDEX "t_x"."_trash_v5_xyz_pkey" RENAME TO "account_pkey"']);
   });
 
   it('widens safely and checks data before narrowing', () => {

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BenchResults } from './bench-results';
+import { renderMarkdown, tableRows } from './results-table';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+const INTRO = `# Benchmarks
+
+\`npm run bench\` measures Tessera beside a minimal hand-written Express + pg
+server doing the same work against the same PostgreSQL, in one run. The
+section below is rewritten by every run (between the bench markers); raw
+results are kept in \`bench/.results/\` (git-ignored).
+
+`;
+
+/** The generated section: when, where, how, the table and what the workloads were. */
+export function benchSection(r: BenchResults, resultsFile: string): string {
+  const m = r.machine;
+  const w3 = r.w3;
+  const sel = w3.selectivity;
+  return `${START}
+## Latest run
+
+- Date: ${r.finishedAt}${r.settings.quick ? ' (**BENCH_QUICK=1 smoke run: sizes reduced, numbers not comparable**)' : ''}
+- Machine: ${m.cores} cores (${m.cpuModel}), ${m.totalMemoryGiB} GiB RAM, ${m.platform}
+- Node ${m.node}; ${m.postgres}
+- Database: ${r.database.source}, fresh \`tessera_bench\` database
+- Raw results: \`${resultsFile}\`
+
+Commands:
+
+\`\`\`sh
+npm run bench                                     # DATABASE_URL, else 127.0.0.1:5432, else embedded PostgreSQL
+DATABASE_URL=postgres://user@host:5432/postgres npm run bench
+BENCH_PROFILE=1 npm run bench                     # also writes a CPU profile of the product server
+\`\`\`
+
+${renderMarkdown(tableRows(r))}
+
+Process layout: the orchestrator (\`bench/run.ts\`) is also the load generator
+(node:http, keep-alive agent with maxSockets = concurrency, closed loop). The
+product (\`bench/product-server.ts\`: \`createServices\` + \`startServer\`, pool 10) and
+the baseline (\`bench/baseline-server.ts\`: Express 5, same \`express.json()\`
+parser, pg Pool 10) each run in their own child process. All processes and
+PostgreSQL share the ${m.cores} cores.
+
+- **W1**: \`POST /api/v1/records/bench_account\` with a session Bearer token and
+  eight fields, concurrency ${r.w1.product.concurrency}, ${r.settings.w1.warmupMs / 1000} s warm-up, then
+  ${r.settings.w1.maxRequests.toLocaleString('en-US')} requests or ${r.settings.w1.durationMs / 1000} s, whichever comes first. Baseline: \`INSERT … RETURNING *\`
+  into \`baseline.bench_account\` (same columns and indexes, checked), answering 201 with the row.
+- **W2**: ${r.w2.rows.toLocaleString('en-US')} rows through \`POST /api/v1/records/bench_account/bulk\` in
+  batches of ${r.w2.batchSize.toLocaleString('en-US')}, concurrency ${r.settings.w2.concurrency} (rows/s over the wall time of all batches), vs one
+  \`COPY … FROM STDIN (FORMAT csv)\` of the same rows (pg-copy-streams). Bodies and CSV are built before timing.
+- **W3**: \`GET /api/v1/records/bench_account?filter=${JSON.stringify(w3.filter)}&sort=-annual_revenue&limit=${r.settings.w3.limit}&count=true\`
+  over ${sel.rows.toLocaleString('en-US')} rows after \`VACUUM ANALYZE\`; ${sel.industryRows.toLocaleString('en-US')} rows are \`${r.settings.w3.industry}\`, ${sel.matching.toLocaleString('en-US')} match
+  (${(sel.matchingShareOfIndustry * 100).toFixed(1)}% of them). Baseline: the same page and \`count(*)\` queries, in parallel on two
+  pool connections. ${r.settings.w3.warmupMs / 1000} s warm-up, then ${r.settings.w3.durationMs / 1000} s (or ${r.settings.w3.maxRequests.toLocaleString('en-US')} requests) per concurrency.
+  The W3 ratio is product p50 / baseline p50; the throughput ratio is in parentheses.
+${END}`;
+}
+
+/** Replaces the section between the markers, creating the file (with an intro) or the markers if missing. */
+export function writeBenchmarksDoc(file: string, section: string): void {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : INTRO;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next = start >= 0 && end > start ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, next);
+}
