@@ -6,7 +6,7 @@ import { createLogger } from '../../engine/core/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../engine/db/embedded-postgres';
 import { createDb } from '../../engine/db/knex';
 import { migrateSystem } from '../../engine/db/system-migrations';
-import { portAnswers } from './database-url';
+import { portAnswers } from '../../engine/core/net';
 
 declare module 'vitest' {
   export interface ProvidedContext {
