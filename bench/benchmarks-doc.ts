@@ -48,16 +48,22 @@ PostgreSQL share the ${m.cores} cores.
 
 - **W1**: \`POST /api/v1/records/bench_account\` with a session Bearer token and
   eight fields, concurrency ${r.w1.product.concurrency}, ${r.settings.w1.warmupMs / 1000} s warm-up, then
-  ${r.settings.w1.maxRequests.toLocaleString('en-US')} requests or ${r.settings.w1.durationMs / 1000} s, whichever comes first. Baseline: \`INSERT … RETURNING *\`
+  ${r.settings.w1.maxRequests.toLocaleString('en-US')} requests or ${r.settings.w1.durationMs / 1000} s per side, whichever comes first, in ${r.settings.w1.rounds} alternating
+  product/baseline rounds. Baseline: \`INSERT … RETURNING *\`
   into \`baseline.bench_account\` (same columns and indexes, checked), answering 201 with the row.
 - **W2**: ${r.w2.rows.toLocaleString('en-US')} rows through \`POST /api/v1/records/bench_account/bulk\` in
-  batches of ${r.w2.batchSize.toLocaleString('en-US')}, concurrency ${r.settings.w2.concurrency} (rows/s over the wall time of all batches), vs one
-  \`COPY … FROM STDIN (FORMAT csv)\` of the same rows (pg-copy-streams). Bodies and CSV are built before timing.
+  batches of ${r.w2.batchSize.toLocaleString('en-US')}, concurrency ${r.settings.w2.concurrency} (rows/s over the wall time of all batches), vs raw
+  \`COPY … FROM STDIN (FORMAT csv)\` (pg-copy-streams) of the same rows in the same batches on ${r.settings.w2.concurrency} connections
+  (the product's bulk path is one COPY per batch, so equal parallelism). Bodies and CSV are built before timing.
 - **W3**: \`GET /api/v1/records/bench_account?filter=${JSON.stringify(w3.filter)}&sort=-annual_revenue&limit=${r.settings.w3.limit}&count=true\`
   over ${sel.rows.toLocaleString('en-US')} rows after \`VACUUM ANALYZE\`; ${sel.industryRows.toLocaleString('en-US')} rows are \`${r.settings.w3.industry}\`, ${sel.matching.toLocaleString('en-US')} match
   (${(sel.matchingShareOfIndustry * 100).toFixed(1)}% of them). Baseline: the same page and \`count(*)\` queries, in parallel on two
-  pool connections. ${r.settings.w3.warmupMs / 1000} s warm-up, then ${r.settings.w3.durationMs / 1000} s (or ${r.settings.w3.maxRequests.toLocaleString('en-US')} requests) per concurrency.
+  pool connections. ${r.settings.w3.warmupMs / 1000} s warm-up, then ${r.settings.w3.durationMs / 1000} s (or ${r.settings.w3.maxRequests.toLocaleString('en-US')} requests) per side and
+  concurrency, in ${r.settings.w3.rounds} alternating rounds.
   The W3 ratio is product p50 / baseline p50; the throughput ratio is in parentheses.
+
+Alternating rounds spread machine noise over both sides; the throughput of
+each round is in the raw JSON (\`roundsReqPerSec\`) to show the spread.
 ${END}`;
 }
 

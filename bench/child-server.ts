@@ -31,7 +31,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * for the `{"port": n}` line it prints when listening.
  */
 export async function startChildServer(name: string, file: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(repoRoot, file)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve(repoRoot, file)], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { summarize, type LatencySummary } from './latency-stats';
 
 const CHUNK_CHARS = 256 * 1024;
 
@@ -22,10 +23,39 @@ export function csvChunks(rows: unknown[][]): string[] {
   return chunks;
 }
 
-/** One `COPY … FROM STDIN (FORMAT csv)` of prepared chunks; returns rows written and wall time. */
-export async function copyCsv(client: pg.Client, table: string, columns: string[], chunks: string[]): Promise<{ rows: number; elapsedMs: number }> {
-  const start = process.hrtime.bigint();
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT csv)`));
+async function copyOne(client: pg.Client, sql: string, chunks: string[]): Promise<number> {
+  const stream = client.query(copyFrom(sql));
   await pipeline(Readable.from(chunks), stream);
-  return { rows: stream.rowCount, elapsedMs: Number(process.hrtime.bigint() - start) / 1e6 };
+  return stream.rowCount;
+}
+
+/**
+ * Raw `COPY … FROM STDIN (FORMAT csv)`: each batch is one COPY statement (its
+ * own transaction), `concurrency` connections take batches in order. Connections
+ * are opened before the clock starts. Returns rows written and wall time.
+ */
+export async function copyBatches(databaseUrl: string, table: string, columns: string[], batches: string[][], concurrency: number): Promise<{ rows: number; elapsedMs: number; batchLatencyMs: LatencySummary }> {
+  const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT csv)`;
+  const clients = Array.from({ length: concurrency }, () => new pg.Client({ connectionString: databaseUrl }));
+  try {
+    await Promise.all(clients.map((c) => c.connect()));
+    let next = 0;
+    let rows = 0;
+    const latencies = new Float64Array(batches.length);
+    const start = process.hrtime.bigint();
+    await Promise.all(
+      clients.map(async (c) => {
+        while (next < batches.length) {
+          const i = next++;
+          const t0 = process.hrtime.bigint();
+          const n = await copyOne(c, sql, batches[i]!);
+          rows += n; // not `rows += await …`: that reads rows before the await and loses the other worker's updates
+          latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+        }
+      }),
+    );
+    return { rows, elapsedMs: Number(process.hrtime.bigint() - start) / 1e6, batchLatencyMs: summarize(latencies) };
+  } finally {
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+  }
 }

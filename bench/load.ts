@@ -33,6 +33,8 @@ export interface LoadResult {
   elapsedMs: number;
   reqPerSec: number;
   latencyMs: LatencySummary;
+  /** Throughput of each measured round (one unless rounds were interleaved). */
+  roundsReqPerSec: number[];
 }
 
 export interface Answer {
@@ -104,12 +106,23 @@ async function phase(agent: http.Agent, o: LoadOptions, first: number, ms: numbe
   return r;
 }
 
+/** One measured phase before summarizing: kept so alternating rounds can be merged. */
+export interface RawLoad {
+  concurrency: number;
+  ok: number;
+  errors: number;
+  firstError?: string;
+  warmupRequests: number;
+  elapsedMs: number;
+  samples: Float64Array;
+}
+
 /**
  * A closed-loop load: `concurrency` workers on a keep-alive agent with as many
  * sockets, each sending its next request when the last one answered. Latency is
  * from request start to the last byte of the answer.
  */
-export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+export async function runLoadRaw(o: LoadOptions): Promise<RawLoad> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
   try {
     const warm = o.warmupMs > 0 ? await phase(agent, o, 0, o.warmupMs, Number.MAX_SAFE_INTEGER) : undefined;
@@ -123,10 +136,37 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       ...(m.firstError ? { firstError: m.firstError } : {}),
       warmupRequests: warm?.sent ?? 0,
       elapsedMs: m.elapsedMs,
-      reqPerSec: m.ok / (m.elapsedMs / 1000),
-      latencyMs: summarize(latencies.subarray(0, m.ok)),
+      samples: latencies.subarray(0, m.ok),
     };
   } finally {
     agent.destroy();
   }
+}
+
+/** Sums phases (requests over total measured time) and pools their latencies. */
+export function mergeLoads(raws: RawLoad[]): LoadResult {
+  const ok = raws.reduce((n, r) => n + r.ok, 0);
+  const elapsedMs = raws.reduce((n, r) => n + r.elapsedMs, 0);
+  const samples = new Float64Array(ok);
+  let at = 0;
+  for (const r of raws) {
+    samples.set(r.samples, at);
+    at += r.ok;
+  }
+  const firstError = raws.find((r) => r.firstError)?.firstError;
+  return {
+    concurrency: raws[0]!.concurrency,
+    ok,
+    errors: raws.reduce((n, r) => n + r.errors, 0),
+    ...(firstError ? { firstError } : {}),
+    warmupRequests: raws.reduce((n, r) => n + r.warmupRequests, 0),
+    elapsedMs,
+    reqPerSec: ok / (elapsedMs / 1000),
+    latencyMs: summarize(samples),
+    roundsReqPerSec: raws.map((r) => Math.round((r.ok / r.elapsedMs) * 1000)),
+  };
+}
+
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  return mergeLoads([await runLoadRaw(o)]);
 }

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       settings,
       product: { port: product.port, token: tenant.token, table: tenant.table },
       baseline: { port: baseline.port, table: BASELINE_TABLE, ownerId: tenant.userId },
+      databaseUrl: database.url,
       sql,
       log,
     };

@@ -16,13 +16,15 @@ export interface TargetCheck {
 }
 
 const x = (n: number) => `${n.toFixed(2)}×`;
+/** Two decimals, or three when two would round onto the bound and hide which side it is on. */
+const r = (n: number, bound: number) => `${n.toFixed(n !== bound && n.toFixed(2) === bound.toFixed(2) ? 3 : 2)}×`;
 
 export function atLeast(product: number, baseline: number, min: number, unit: string): TargetCheck {
   const ratio = product / baseline;
-  return { ratio, ratioLabel: `${x(ratio)} ${unit}`, target: `≥ ${x(min)} ${unit}`, met: ratio >= min };
+  return { ratio, ratioLabel: `${r(ratio, min)} ${unit}`, target: `≥ ${x(min)} ${unit}`, met: ratio >= min };
 }
 
 export function atMost(product: number, baseline: number, max: number, unit: string, note = ''): TargetCheck {
   const ratio = product / baseline;
-  return { ratio, ratioLabel: `${x(ratio)} ${unit}${note}`, target: `≤ ${x(max)} ${unit}`, met: ratio <= max };
+  return { ratio, ratioLabel: `${r(ratio, max)} ${unit}${note}`, target: `≤ ${x(max)} ${unit}`, met: ratio <= max };
 }

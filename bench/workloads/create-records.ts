@@ -1,7 +1,8 @@
 import { accountRow } from '../account-rows';
 import { BENCH_OBJECT } from '../bench-object';
 import { checkpoint, countRows } from '../db-maintenance';
-import { runLoad, sendOnce, type LoadResult, type PreparedRequest } from '../load';
+import { runInterleaved } from '../interleave';
+import { sendOnce, type LoadResult, type PreparedRequest } from '../load';
 import type { WorkloadContext } from './workload-context';
 
 export interface CreateWorkloadResult {
@@ -26,12 +27,12 @@ export async function runCreateWorkload(ctx: WorkloadContext): Promise<CreateWor
     if (res.status !== 201) throw new Error(`W1 ${name} sanity request: HTTP ${res.status} ${res.body.toString().slice(0, 300)}`);
   }
 
-  const load = { concurrency: s.concurrency, warmupMs: s.warmupMs, durationMs: s.durationMs, maxRequests: s.maxRequests, expectStatus: 201 };
   await checkpoint(ctx.sql);
-  ctx.log(`W1 product: POST /api/v1/records/${BENCH_OBJECT}, c=${s.concurrency}`);
-  const p = await runLoad({ ...load, port: ctx.product.port, request: product });
-  await checkpoint(ctx.sql);
-  ctx.log('W1 baseline: POST /accounts');
-  const b = await runLoad({ ...load, port: ctx.baseline.port, request: baseline });
+  ctx.log(`W1: POST /api/v1/records/${BENCH_OBJECT} vs POST /accounts, c=${s.concurrency}, ${s.rounds} alternating rounds`);
+  const { product: p, baseline: b } = await runInterleaved(
+    { port: ctx.product.port, concurrency: s.concurrency, expectStatus: 201, request: product },
+    { port: ctx.baseline.port, concurrency: s.concurrency, expectStatus: 201, request: baseline },
+    { rounds: s.rounds, warmupMs: s.warmupMs, durationMs: s.durationMs, maxRequests: s.maxRequests },
+  );
   return { product: p, baseline: b, rowsAfter: { product: await countRows(ctx.sql, ctx.product.table), baseline: await countRows(ctx.sql, ctx.baseline.table) } };
 }

@@ -1,5 +1,6 @@
 import { BENCH_OBJECT } from '../bench-object';
-import { runLoad, sendOnce, type LoadResult, type PreparedRequest } from '../load';
+import { runInterleaved } from '../interleave';
+import { sendOnce, type LoadResult, type PreparedRequest } from '../load';
 import type { WorkloadContext } from './workload-context';
 
 export interface ListRun {
@@ -55,12 +56,13 @@ export async function runListWorkload(ctx: WorkloadContext): Promise<ListWorkloa
   const countPlans = { product: await explainCount(ctx, ctx.product.table, s.industry, s.revenueAbove), baseline: await explainCount(ctx, ctx.baseline.table, s.industry, s.revenueAbove) };
   const runs: ListRun[] = [];
   for (const concurrency of s.concurrencies) {
-    const load = { concurrency, warmupMs: s.warmupMs, durationMs: s.durationMs, maxRequests: s.maxRequests, expectStatus: 200 };
-    ctx.log(`W3 product: GET list, c=${concurrency}`);
-    const pr = await runLoad({ ...load, port: ctx.product.port, request: () => product });
-    ctx.log(`W3 baseline: GET /accounts, c=${concurrency}`);
-    const br = await runLoad({ ...load, port: ctx.baseline.port, request: () => baseline });
-    runs.push({ concurrency, product: pr, baseline: br });
+    ctx.log(`W3: GET list vs GET /accounts, c=${concurrency}, ${s.rounds} alternating rounds`);
+    const r = await runInterleaved(
+      { port: ctx.product.port, concurrency, expectStatus: 200, request: () => product },
+      { port: ctx.baseline.port, concurrency, expectStatus: 200, request: () => baseline },
+      { rounds: s.rounds, warmupMs: s.warmupMs, durationMs: s.durationMs, maxRequests: s.maxRequests },
+    );
+    runs.push({ concurrency, ...r });
   }
   return { filter, productPath, baselinePath, selectivity: sel, countPlans, runs };
 }

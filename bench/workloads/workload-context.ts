@@ -6,6 +6,8 @@ export interface WorkloadContext {
   settings: BenchSettings;
   product: { port: number; token: string; table: string };
   baseline: { port: number; table: string; ownerId: string };
+  /** The bench database, for extra direct connections (COPY). */
+  databaseUrl: string;
   /** A direct connection to the bench database for checks, COPY and maintenance. */
   sql: pg.Client;
   log: (message: string) => void;

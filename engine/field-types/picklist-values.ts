@@ -61,6 +61,11 @@ export function resolvePicklistOptions(options: Record<string, unknown>, ctx: Fi
   return { options: { values }, issues };
 }
 
-export function activeValues(options: Record<string, unknown>): string[] {
-  return (options.values as PicklistValue[]).filter((v) => v.active).map((v) => v.value);
+/**
+ * Values a payload may carry: on create only active ones; on update inactive
+ * ones too, so a record keeps the value it has (the update pipeline refuses a
+ * newly chosen inactive value).
+ */
+export function allowedValues(options: Record<string, unknown>, mode: 'create' | 'update'): string[] {
+  return (options.values as PicklistValue[]).filter((v) => v.active || mode === 'update').map((v) => v.value);
 }

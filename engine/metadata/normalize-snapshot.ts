@@ -31,7 +31,8 @@ function normalizeField(rf: RawObjectDef['fields'][number], path: string, regist
     label: normalizeLabel(rf.label, rf.name),
     ...(rf.helpText !== undefined ? { helpText: normalizeLabel(rf.helpText, '') } : {}),
     required: rf.required ?? false,
-    unique: rf.unique ?? false,
+    // System-assigned numbers are unique by construction; the index makes the database agree.
+    unique: rf.type === 'autonumber' ? true : (rf.unique ?? false),
     indexed: rf.indexed ?? false,
     ...(rf.defaultValue !== undefined ? { defaultValue: rf.defaultValue } : {}),
     options,

@@ -11,9 +11,9 @@ export interface MetadataContext extends PublishContext {
 
 const invalid = (issues: Issue[]) => new AppError('METADATA_INVALID', 'the metadata does not match its schema', { issues });
 
-/** Issues about the object being written get paths relative to its document. */
-const relativeTo = (name: string) => (issues: Issue[]) =>
-  issues.map((i) => (i.path.startsWith(`/objects/${name}/`) ? { ...i, path: i.path.slice(`/objects/${name}`.length) } : i));
+/** Issues about the document being written get paths relative to it (/objects/x/fields/0 → /fields/0). */
+const relativeTo = (prefix: string) => (issues: Issue[]) =>
+  issues.map((i) => (i.path.startsWith(`${prefix}/`) ? { ...i, path: i.path.slice(prefix.length) } : i));
 
 export async function putObject(ctx: MetadataContext, name: string, doc: unknown, opts: PublishOptions): Promise<PublishResult> {
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && (doc as { name?: unknown }).name === undefined) (doc as { name: string }).name = name;
@@ -21,7 +21,7 @@ export async function putObject(ctx: MetadataContext, name: string, doc: unknown
   if (issues.length) throw invalid(issues);
   const def = doc as RawObjectDef;
   if (def.name !== name) throw invalid([{ path: '/name', code: 'NAME_MISMATCH', message: `the body names "${def.name}" but the URL names "${name}"` }]);
-  return publishChange(ctx, `put object ${name}`, (raw) => ({ ...raw, objects: { ...raw.objects, [name]: def } }), opts, relativeTo(name));
+  return publishChange(ctx, `put object ${name}`, (raw) => ({ ...raw, objects: { ...raw.objects, [name]: def } }), opts, relativeTo(`/objects/${name}`));
 }
 
 export async function deleteObject(ctx: MetadataContext, name: string, opts: PublishOptions): Promise<PublishResult> {
@@ -39,7 +39,7 @@ export async function putValueSet(ctx: MetadataContext, name: string, doc: unkno
   if (issues.length) throw invalid(issues);
   const set = doc as RawValueSet;
   if (set.name !== name) throw invalid([{ path: '/name', code: 'NAME_MISMATCH', message: `the body names "${set.name}" but the URL names "${name}"` }]);
-  return publishChange(ctx, `put value set ${name}`, (raw) => ({ ...raw, valueSets: { ...raw.valueSets, [name]: set } }), opts);
+  return publishChange(ctx, `put value set ${name}`, (raw) => ({ ...raw, valueSets: { ...raw.valueSets, [name]: set } }), opts, relativeTo(`/valueSets/${name}`));
 }
 
 /** Re-plans and applies an earlier version's definitions as a new version. */

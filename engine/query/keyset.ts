@@ -1,4 +1,5 @@
 import { quoteIdent } from '../db/knex';
+import type { ValueKind } from '../field-types/types';
 import type { SqlFragment } from './filter-ast';
 
 /** A sort key as compiled: PostgreSQL's default null order (ASC NULLS LAST, DESC NULLS FIRST). */
@@ -6,6 +7,8 @@ export interface SortKey {
   field: string;
   desc: boolean;
   cast: string;
+  /** What a cursor value for this key must look like. */
+  kind: ValueKind;
 }
 
 /**

@@ -54,9 +54,9 @@ export function buildListQuery(obj: CompiledObject, params: ListParams, registry
   const sortKeys: SortKey[] = params.sort.map((s) => {
     const f = fieldOrThrow(fields, s.field, 'sort');
     if (f.type === 'multipicklist') throw new AppError('QUERY_INVALID_SORT', `cannot sort by multi-select field "${f.name}"`, { field: f.name });
-    return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '' };
+    return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '', kind: registry.describe(f.type).kind };
   });
-  if (!sortKeys.some((k) => k.field === 'id')) sortKeys.push({ field: 'id', desc: sortKeys.at(-1)?.desc ?? false, cast: '::uuid' });
+  if (!sortKeys.some((k) => k.field === 'id')) sortKeys.push({ field: 'id', desc: sortKeys.at(-1)?.desc ?? false, cast: '::uuid', kind: 'uuid' });
   const sortSignature = sortKeys.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
   const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => fieldOrThrow(fields, n, 'fields').name), 'version'])] : [...fields.keys()];
   const selected = [...new Set([...outputFields, ...sortKeys.map((k) => k.field)])];
@@ -65,7 +65,7 @@ export function buildListQuery(obj: CompiledObject, params: ListParams, registry
   const conditions = where.sql ? [where.sql] : [];
   const pageParams = [...where.params];
   if (params.cursor) {
-    const keyset = keysetPredicate(sortKeys, decodeCursor(params.cursor, sortSignature));
+    const keyset = keysetPredicate(sortKeys, decodeCursor(params.cursor, sortSignature, sortKeys));
     conditions.push(keyset.sql);
     pageParams.push(...keyset.params);
   }

@@ -7,9 +7,9 @@ import { foreignKeyName, indexName } from './names';
 const SYSTEM_COLUMNS: Record<string, string> = {
   id: 'uuid PRIMARY KEY DEFAULT gen_random_uuid()',
   owner_id: 'uuid',
-  created_at: 'timestamptz NOT NULL DEFAULT now()',
+  created_at: 'timestamptz(3) NOT NULL DEFAULT now()',
   created_by: 'uuid',
-  updated_at: 'timestamptz NOT NULL DEFAULT now()',
+  updated_at: 'timestamptz(3) NOT NULL DEFAULT now()',
   updated_by: 'uuid',
   version: 'integer NOT NULL DEFAULT 1',
 };

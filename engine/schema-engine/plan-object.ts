@@ -21,11 +21,15 @@ function autonumberSteps(ctx: PlanContext, obj: string, field: Field, existingRo
   const counter = `${qualified(ctx.schema, '_autonumber')}`;
   const steps = [`INSERT INTO ${counter} (object, field, value) VALUES ('${obj}', '${field.name}', 0) ON CONFLICT (object, field) DO NOTHING`];
   if (existingRows) {
-    // Number existing records in creation order, then move the counter past them.
-    const expr = autonumberSqlExpression(String(field.options.format), 'n.rn');
+    // Number the records that have no number yet, in creation order, after the
+    // counter's current value, and move the counter past them: a number once
+    // handed out (even to a record since deleted) is never handed out again.
+    const t = qualified(ctx.schema, obj);
+    const col = quoteIdent(field.name);
+    const expr = autonumberSqlExpression(String(field.options.format), 'c.value + n.rn');
+    const where = `object = '${obj}' AND field = '${field.name}'`;
     steps.push(
-      `UPDATE ${qualified(ctx.schema, obj)} t SET ${quoteIdent(field.name)} = ${expr} FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS rn FROM ${qualified(ctx.schema, obj)}) n WHERE n.id = t.id AND t.${quoteIdent(field.name)} IS NULL`,
-      `UPDATE ${counter} SET value = (SELECT count(*) FROM ${qualified(ctx.schema, obj)}) WHERE object = '${obj}' AND field = '${field.name}'`,
+      `WITH c AS (SELECT value FROM ${counter} WHERE ${where} FOR UPDATE), n AS (SELECT id, row_number() OVER (ORDER BY created_at, id) AS rn FROM ${t} WHERE ${col} IS NULL), u AS (UPDATE ${t} t SET ${col} = ${expr} FROM n, c WHERE t.id = n.id RETURNING 1) UPDATE ${counter} SET value = value + (SELECT count(*) FROM u) WHERE ${where}`,
     );
   }
   return steps;
@@ -48,16 +52,12 @@ function keysAndIndexes(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
  * back, records included, then changes from its old definition to the new one.
  */
 function planRestoreObject(ctx: PlanContext, obj: ObjectDef, trashed: TrashEntry & { definition: ObjectDef }): PlanAction[] {
-  const t = qualified(ctx.schema, obj.name);
-  const counters = trashed.definition.fields
-    .filter((f) => f.type === 'autonumber')
-    .map((f) => `INSERT INTO ${qualified(ctx.schema, '_autonumber')} (object, field, value) SELECT '${obj.name}', '${f.name}', count(*) FROM ${t} ON CONFLICT (object, field) DO UPDATE SET value = excluded.value`);
   const restore: PlanAction = {
     kind: 'restoreTable',
     object: obj.name,
     description: `restore object ${obj.name} with its records from the trash (${trashed.trashName})`,
     destructive: false,
-    sql: [`ALTER TABLE ${qualified(ctx.schema, trashed.trashName)} RENAME TO ${quoteIdent(obj.name)}`, `ALTER INDEX ${qualified(ctx.schema, `${trashed.trashName}_pkey`)} RENAME TO ${quoteIdent(`${obj.name}_pkey`)}`, ...counters],
+    sql: [`ALTER TABLE ${qualified(ctx.schema, trashed.trashName)} RENAME TO ${quoteIdent(obj.name)}`, `ALTER INDEX ${qualified(ctx.schema, `${trashed.trashName}_pkey`)} RENAME TO ${quoteIdent(`${obj.name}_pkey`)}`],
     trash: { kind: 'object', trashName: trashed.trashName, restoreId: trashed.id },
   };
   // The trashed table kept no keys or indexes: diff the columns only, then link and index afresh.
@@ -95,7 +95,6 @@ export function planDropObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
         ...[...desiredIndexes(obj).keys()].map((ix) => `DROP INDEX IF EXISTS ${qualified(ctx.schema, ix)}`),
         `ALTER INDEX ${qualified(ctx.schema, `${obj.name}_pkey`)} RENAME TO ${quoteIdent(`${trashName}_pkey`)}`,
         `ALTER TABLE ${t} RENAME TO ${quoteIdent(trashName)}`,
-        `DELETE FROM ${qualified(ctx.schema, '_autonumber')} WHERE object = '${obj.name}'`,
       ],
       trash: { kind: 'object', trashName },
     },
@@ -141,7 +140,6 @@ function planFieldRemoved(ctx: PlanContext, obj: ObjectDef, f: Field): PlanActio
       sql: [
         ...(isLookup(f) ? [dropForeignKeySql(ctx.schema, obj.name, f.name)] : []),
         `ALTER TABLE ${qualified(ctx.schema, obj.name)} RENAME COLUMN ${quoteIdent(f.name)} TO ${quoteIdent(trashName)}`,
-        ...(f.type === 'autonumber' ? [`DELETE FROM ${qualified(ctx.schema, '_autonumber')} WHERE object = '${obj.name}' AND field = '${f.name}'`] : []),
       ],
       trash: { kind: 'field', trashName, columnType: sqlType },
     },

@@ -13,7 +13,7 @@ export const PHASES = {
   dropForeignKey: 60,
   createForeignKey: 70,
   createIndex: 80,
-  backfill: 90,
+  backfill: 65,
 } as const;
 
 export type ActionKind = keyof typeof PHASES;
@@ -31,7 +31,7 @@ export interface PlanAction {
   sql: string[];
   /** Queries run before applying: each must return no row, or the change is refused. */
   checks?: { sql: string; message: string }[];
-  /** Trash bookkeeping, done by the runner. */
+  /** Trash bookkeeping, done by the runner. Autonumber counters are kept while in the trash, so numbers never repeat. */
   trash?: { kind: 'object' | 'field'; trashName: string; columnType?: string; restoreId?: number };
 }
 

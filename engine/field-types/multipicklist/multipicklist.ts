@@ -1,4 +1,4 @@
-import { activeValues, picklistSettingsSchema, resolvePicklistOptions } from '../picklist-values';
+import { allowedValues, picklistSettingsSchema, resolvePicklistOptions } from '../picklist-values';
 import type { FieldTypeDef } from '../types';
 
 /** Several values from a list, stored as text[]. */
@@ -7,7 +7,7 @@ export const multipicklistType: FieldTypeDef = {
   settingsSchema: picklistSettingsSchema,
   normalizeOptions: resolvePicklistOptions,
   columnType: () => 'text[]',
-  valueSchema: (field) => ({ type: 'array', uniqueItems: true, maxItems: 1000, items: { type: 'string', enum: activeValues(field.options) } }),
+  valueSchema: (field, mode) => ({ type: 'array', uniqueItems: true, maxItems: 1000, items: { type: 'string', enum: allowedValues(field.options, mode) } }),
   kind: 'array',
   writable: true,
   searchable: false,

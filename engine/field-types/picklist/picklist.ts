@@ -1,4 +1,4 @@
-import { activeValues, picklistSettingsSchema, resolvePicklistOptions } from '../picklist-values';
+import { allowedValues, picklistSettingsSchema, resolvePicklistOptions } from '../picklist-values';
 import type { FieldTypeDef } from '../types';
 
 /** One value from a list; inactive values remain valid on records that already hold them. */
@@ -7,7 +7,7 @@ export const picklistType: FieldTypeDef = {
   settingsSchema: picklistSettingsSchema,
   normalizeOptions: resolvePicklistOptions,
   columnType: () => 'varchar(100)',
-  valueSchema: (field) => ({ type: 'string', enum: activeValues(field.options) }),
+  valueSchema: (field, mode) => ({ type: 'string', enum: allowedValues(field.options, mode) }),
   kind: 'string',
   writable: true,
   searchable: false,

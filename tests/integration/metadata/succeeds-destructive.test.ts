@@ -162,11 +162,38 @@ describe('dropping a field', () => {
   });
 });
 
+describe('dropping and restoring an autonumber field', () => {
+  it('never hands out a number twice', async () => {
+    const def: RawObjectDef = { name: 'ds_order', label: 'Order', fields: [{ name: 'num', type: 'autonumber', label: 'Number', options: { format: 'O-{000}' } }] };
+    const { version } = await t.admin.defineObject(def);
+    const ids: string[] = [];
+    for (let i = 1; i <= 3; i++) ids.push((await t.admin.post('/records/ds_order', { name: `o${i}` })).body.id);
+    expect((await t.admin.delete(`/records/ds_order/${ids[0]}`)).status).toBe(204);
+
+    expect((await t.admin.put('/metadata/objects/ds_order?confirm=true', { ...def, fields: [] })).status).toBe(200);
+    expect((await t.admin.post('/records/ds_order', { name: 'while trashed' })).status).toBe(201);
+    const restored = await t.admin.post(`/metadata/versions/${version}/restore?confirm=true`);
+    expect(restored.status).toBe(200);
+
+    const before = (await t.admin.get('/records/ds_order?limit=100')).body.records as any[];
+    expect(before.find((r) => r.id === ids[1]).num).toBe('O-002');
+    expect(before.find((r) => r.id === ids[2]).num).toBe('O-003');
+    const next = await t.admin.post('/records/ds_order', { name: 'after' });
+    expect(next.status).toBe(201);
+    const nums = [...before.map((r) => r.num), next.body.num];
+    expect(nums.every((n) => /^O-\d{3}$/.test(n))).toBe(true);
+    expect(new Set(nums).size, JSON.stringify(nums)).toBe(nums.length);
+    expect(nums.filter((n) => n !== next.body.num).every((n) => n < next.body.num)).toBe(true);
+  });
+});
+
 describe('deleting an object', () => {
   const gadget: RawObjectDef = { name: 'ds_gadget', label: 'Gadget', fields: [{ name: 'weight', type: 'integer', label: 'Weight' }] };
 
+  let gadgetVersion = 0;
+
   it('needs confirm, then moves the table to the trash with its data and the object answers 404', async () => {
-    await t.admin.defineObject(gadget);
+    gadgetVersion = (await t.admin.defineObject(gadget)).version;
     for (let i = 1; i <= 3; i++) expect((await t.admin.post('/records/ds_gadget', { name: `g${i}`, weight: i })).status).toBe(201);
     const before = await versions();
 
@@ -197,10 +224,56 @@ describe('deleting an object', () => {
     expect((await t.admin.get('/metadata/objects')).body.objects.map((o: any) => o.name)).not.toContain('ds_gadget');
     expect(await versions()).toHaveLength(before.length + 1);
 
-    // the name is free again: a new object of that name starts empty
-    await t.admin.defineObject(gadget);
-    expect((await t.admin.get('/records/ds_gadget')).body.records).toEqual([]);
-    expect((await sql(`SELECT count(*)::int AS n FROM ${table(entry.trash_name)}`))[0].n).toBe(3);
+  });
+
+  it('restoring the version before the delete brings the object back with its records', async () => {
+    const entry = (await trash()).find((e) => e.kind === 'object' && e.object === 'ds_gadget')!;
+    const res = await t.admin.post(`/metadata/versions/${gadgetVersion}/restore?confirm=true`);
+    expect(res.status).toBe(200);
+    expect(await tableExists('ds_gadget')).toBe(true);
+    expect(await tableExists(entry.trash_name)).toBe(false);
+    expect((await trash()).find((e) => e.trash_name === entry.trash_name)!.restored_at).not.toBeNull();
+    const list = await t.admin.get('/records/ds_gadget?sort=weight');
+    expect(list.status).toBe(200);
+    expect(list.body.records.map((r: any) => [r.name, r.weight])).toEqual([['g1', 1], ['g2', 2], ['g3', 3]]);
+    expect((await t.admin.post('/records/ds_gadget', { name: 'g4', weight: 4 })).status).toBe(201);
+  });
+
+  it('a deleted and restored object keeps its indexes, lookups and autonumber sequence', async () => {
+    await t.admin.defineObject({ name: 'ds_owner', label: 'Owner', fields: [] });
+    const owner = (await t.admin.post('/records/ds_owner', { name: 'o' })).body.id;
+    const def: RawObjectDef = {
+      name: 'ds_ticket',
+      label: 'Ticket',
+      fields: [
+        { name: 'num', type: 'autonumber', label: 'Number', options: { format: 'T-{000}' } },
+        { name: 'serial', type: 'text', label: 'Serial', unique: true },
+        { name: 'owner', type: 'lookup', label: 'Owner', options: { target: 'ds_owner' } },
+      ],
+    };
+    const { version } = await t.admin.defineObject(def);
+    const created = [];
+    for (let i = 1; i <= 3; i++) created.push((await t.admin.post('/records/ds_ticket', { name: `t${i}`, serial: `S${i}`, owner })).body);
+    expect(created.map((c) => c.num)).toEqual(['T-001', 'T-002', 'T-003']);
+    expect((await t.admin.delete(`/records/ds_ticket/${created[0].id}`)).status).toBe(204);
+
+    expect((await t.admin.delete('/metadata/objects/ds_ticket?confirm=true')).status).toBe(200);
+    const restored = await t.admin.post(`/metadata/versions/${version}/restore?confirm=true`);
+    expect(restored.status).toBe(200);
+
+    const list = await t.admin.get('/records/ds_ticket?sort=num');
+    expect(list.body.records.map((r: any) => r.num)).toEqual(['T-002', 'T-003']);
+    // numbers are never handed out twice
+    const next = await t.admin.post('/records/ds_ticket', { name: 't4', serial: 'S4', owner });
+    expect(next.status).toBe(201);
+    expect(next.body.num).toBe('T-004');
+    // the unique index and the foreign key are back
+    const dup = await t.admin.post('/records/ds_ticket', { name: 'dup', serial: 'S2' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('RECORD_NOT_UNIQUE');
+    const badRef = await t.admin.post('/records/ds_ticket', { name: 'bad', serial: 'S9', owner: '00000000-0000-4000-8000-000000000000' });
+    expect(badRef.status).toBe(400);
+    expect(badRef.body.error.code).toBe('RECORD_INVALID_REFERENCE');
   });
 
   it('refuses to delete an object another object looks up, and changes nothing', async () => {

@@ -247,6 +247,33 @@ describe('changing an object', () => {
   });
 });
 
+describe('concurrent publishes', () => {
+  it('are serialized: with the same baseVersion exactly one wins, the other gets 409', async () => {
+    const def: RawObjectDef = { name: 'pa_race', label: 'Race', fields: [] };
+    const { version } = await t.admin.defineObject(def);
+    const results = await Promise.all(
+      ['east', 'west'].map((f) => put({ ...def, fields: [{ name: f, type: 'text', label: f }] }, `?baseVersion=${version}`)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.body.error).toMatchObject({ code: 'METADATA_VERSION_CONFLICT', details: { currentVersion: version + 1 } });
+    expect(await currentVersion()).toBe(version + 1);
+    const winner = results.findIndex((r) => r.status === 200) === 0 ? 'east' : 'west';
+    expect(Object.keys(await columns('pa_race'))).toContain(winner);
+    expect(Object.keys(await columns('pa_race'))).not.toContain(winner === 'east' ? 'west' : 'east');
+  });
+
+  it('without baseVersion both apply, one after the other', async () => {
+    await t.admin.defineObject({ name: 'pa_race_a', label: 'A', fields: [] });
+    const v = await currentVersion();
+    const results = await Promise.all(['pa_race_b', 'pa_race_c', 'pa_race_d'].map((name) => put({ name, label: name, fields: [{ name: 'x', type: 'integer', label: 'X' }] })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(results.map((r) => r.body.version).sort((a, b) => a - b)).toEqual([v + 1, v + 2, v + 3]);
+    for (const name of ['pa_race_b', 'pa_race_c', 'pa_race_d']) expect(await tableExists(name)).toBe(true);
+    expect((await t.admin.get('/metadata/objects')).body.objects.map((o: any) => o.name)).toEqual(expect.arrayContaining(['pa_race_b', 'pa_race_c', 'pa_race_d']));
+  });
+});
+
 describe('value sets', () => {
   it('publishes a shared value set that picklists can use, and a change to it reaches the field', async () => {
     const v0 = await currentVersion();

@@ -97,7 +97,7 @@ describe('safe type changes keep every value', () => {
       qty: 'numeric(20,0)',
       price: 'numeric(12,3)',
       colour: 'text[]',
-      due: 'timestamp with time zone',
+      due: 'timestamp(3) with time zone',
     });
     const records = await allRecords('tc_safe');
     expect(records.map(({ name, memo, code, qty, price, colour, due }) => ({ name, memo, code, qty, price, colour, due }))).toEqual([
