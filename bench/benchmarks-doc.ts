@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchResults } from './bench-results';
-import { renderMarkdown, tableRows } from './results-table';
+import { cpuMarkdown } from './cpu-table';
+import { resultsMarkdown } from './results-table';
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -37,7 +38,13 @@ DATABASE_URL=postgres://user@host:5432/postgres npm run bench
 BENCH_PROFILE=1 npm run bench                     # also writes a CPU profile of the product server
 \`\`\`
 
-${renderMarkdown(tableRows(r))}
+${resultsMarkdown(r)}
+
+Where the time goes: CPU time per request (per 1,000 rows for W2) over the
+measured phases, read from \`/proc\` — the server process, every local
+\`postgres\` process, and the load generator (for W2's baseline, the COPY client):
+
+${cpuMarkdown(r)}
 
 Process layout: the orchestrator (\`bench/run.ts\`) is also the load generator
 (node:http, keep-alive agent with maxSockets = concurrency, closed loop). The

@@ -29,33 +29,38 @@ async function copyOne(client: pg.Client, sql: string, chunks: string[]): Promis
   return stream.rowCount;
 }
 
+/** Opens n connections (before the clock starts; close them with closeClients). */
+export async function openClients(databaseUrl: string, n: number): Promise<pg.Client[]> {
+  const clients = Array.from({ length: n }, () => new pg.Client({ connectionString: databaseUrl }));
+  await Promise.all(clients.map((c) => c.connect()));
+  return clients;
+}
+
+export async function closeClients(clients: pg.Client[]): Promise<void> {
+  await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+}
+
 /**
  * Raw `COPY … FROM STDIN (FORMAT csv)`: each batch is one COPY statement (its
- * own transaction), `concurrency` connections take batches in order. Connections
- * are opened before the clock starts. Returns rows written and wall time.
+ * own transaction); the clients take batches in order, one at a time each.
+ * Returns rows written, wall time and per-batch latency.
  */
-export async function copyBatches(databaseUrl: string, table: string, columns: string[], batches: string[][], concurrency: number): Promise<{ rows: number; elapsedMs: number; batchLatencyMs: LatencySummary }> {
+export async function copyBatches(clients: pg.Client[], table: string, columns: string[], batches: string[][]): Promise<{ rows: number; elapsedMs: number; batchLatencyMs: LatencySummary }> {
   const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT csv)`;
-  const clients = Array.from({ length: concurrency }, () => new pg.Client({ connectionString: databaseUrl }));
-  try {
-    await Promise.all(clients.map((c) => c.connect()));
-    let next = 0;
-    let rows = 0;
-    const latencies = new Float64Array(batches.length);
-    const start = process.hrtime.bigint();
-    await Promise.all(
-      clients.map(async (c) => {
-        while (next < batches.length) {
-          const i = next++;
-          const t0 = process.hrtime.bigint();
-          const n = await copyOne(c, sql, batches[i]!);
-          rows += n; // not `rows += await …`: that reads rows before the await and loses the other worker's updates
-          latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-        }
-      }),
-    );
-    return { rows, elapsedMs: Number(process.hrtime.bigint() - start) / 1e6, batchLatencyMs: summarize(latencies) };
-  } finally {
-    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-  }
+  let next = 0;
+  let rows = 0;
+  const latencies = new Float64Array(batches.length);
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    clients.map(async (c) => {
+      while (next < batches.length) {
+        const i = next++;
+        const t0 = process.hrtime.bigint();
+        const n = await copyOne(c, sql, batches[i]!);
+        rows += n; // not `rows += await …`: that reads rows before the await and loses the other clients' updates
+        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+      }
+    }),
+  );
+  return { rows, elapsedMs: Number(process.hrtime.bigint() - start) / 1e6, batchLatencyMs: summarize(latencies) };
 }

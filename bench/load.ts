@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { cpuSince, cpuSnapshot, type CpuTimes } from './cpu-usage';
 import { summarize, type LatencySummary } from './latency-stats';
 
 /** One request, prepared before the clock starts (bodies are pre-serialized). */
@@ -21,6 +22,8 @@ export interface LoadOptions {
   /** Request number i (warm-up and measured requests share one sequence). */
   request: (i: number) => PreparedRequest;
   timeoutMs?: number;
+  /** The server's pid, to measure its CPU time (and PostgreSQL's, and ours) over the measured phase. */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -35,6 +38,8 @@ export interface LoadResult {
   latencyMs: LatencySummary;
   /** Throughput of each measured round (one unless rounds were interleaved). */
   roundsReqPerSec: number[];
+  /** CPU time per answered request, by component (when serverPid was given). */
+  cpuMsPerRequest?: CpuTimes;
 }
 
 export interface Answer {
@@ -115,6 +120,7 @@ export interface RawLoad {
   warmupRequests: number;
   elapsedMs: number;
   samples: Float64Array;
+  cpuMs?: CpuTimes;
 }
 
 /**
@@ -128,7 +134,9 @@ export async function runLoadRaw(o: LoadOptions): Promise<RawLoad> {
     const warm = o.warmupMs > 0 ? await phase(agent, o, 0, o.warmupMs, Number.MAX_SAFE_INTEGER) : undefined;
     if (warm && warm.errors) throw new Error(`warm-up failed (${warm.errors} errors): ${warm.firstError}`);
     const latencies = new Float64Array(o.maxRequests);
+    const cpuBefore = o.serverPid ? cpuSnapshot(o.serverPid) : undefined;
     const m = await phase(agent, o, warm?.sent ?? 0, o.durationMs, o.maxRequests, latencies);
+    const cpuMs = cpuBefore && o.serverPid ? cpuSince(cpuBefore, cpuSnapshot(o.serverPid)) : undefined;
     return {
       concurrency: o.concurrency,
       ok: m.ok,
@@ -137,6 +145,7 @@ export async function runLoadRaw(o: LoadOptions): Promise<RawLoad> {
       warmupRequests: warm?.sent ?? 0,
       elapsedMs: m.elapsedMs,
       samples: latencies.subarray(0, m.ok),
+      ...(cpuMs ? { cpuMs } : {}),
     };
   } finally {
     agent.destroy();
@@ -154,6 +163,8 @@ export function mergeLoads(raws: RawLoad[]): LoadResult {
     at += r.ok;
   }
   const firstError = raws.find((r) => r.firstError)?.firstError;
+  const withCpu = raws.filter((r) => r.cpuMs);
+  const perRequest = (k: keyof CpuTimes) => withCpu.reduce((n, r) => n + r.cpuMs![k], 0) / Math.max(1, withCpu.reduce((n, r) => n + r.ok, 0));
   return {
     concurrency: raws[0]!.concurrency,
     ok,
@@ -164,6 +175,7 @@ export function mergeLoads(raws: RawLoad[]): LoadResult {
     reqPerSec: ok / (elapsedMs / 1000),
     latencyMs: summarize(samples),
     roundsReqPerSec: raws.map((r) => Math.round((r.ok / r.elapsedMs) * 1000)),
+    ...(withCpu.length ? { cpuMsPerRequest: { server: perRequest('server'), postgres: perRequest('postgres'), loadGen: perRequest('loadGen') } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { BenchResults } from './bench-results';
 import type { LatencySummary } from './latency-stats';
 import type { LoadResult } from './load';
+import { renderMarkdown, renderText } from './table-render';
 import { atLeast, atMost, TARGETS, type TargetCheck } from './targets';
 
 /** One printed row: every cell already formatted. */
@@ -35,7 +36,7 @@ function row(workload: string, product: string, baseline: string, productLatency
   return { workload, product, baseline, productLatency, baselineLatency, ratio: check.ratioLabel, target: check.target, met: check.met ? 'yes' : 'NO' };
 }
 
-export function tableRows(r: BenchResults): TableRow[] {
+function tableRows(r: BenchResults): TableRow[] {
   const { w1, w2, w3 } = r;
   const rows = [
     row(`W1 create, c=${w1.product.concurrency}`, rate(w1.product.reqPerSec, 'req/s'), rate(w1.baseline.reqPerSec, 'req/s'), lat(w1.product), lat(w1.baseline), atLeast(w1.product.reqPerSec, w1.baseline.reqPerSec, TARGETS.createThroughput, 'req/s')),
@@ -55,17 +56,7 @@ export function tableRows(r: BenchResults): TableRow[] {
   return rows;
 }
 
-const KEYS = Object.keys(HEADERS) as (keyof TableRow)[];
-
-export function renderText(rows: TableRow[]): string {
-  const all = [HEADERS, ...rows];
-  const width = (k: keyof TableRow) => Math.max(...all.map((r) => r[k].length));
-  const line = (r: TableRow) => KEYS.map((k) => r[k].padEnd(width(k))).join('  ').trimEnd();
-  const rule = KEYS.map((k) => '-'.repeat(width(k))).join('  ');
-  return [line(HEADERS), rule, ...rows.map(line)].join('\n');
-}
-
-export function renderMarkdown(rows: TableRow[]): string {
-  const line = (r: TableRow) => `| ${KEYS.map((k) => r[k]).join(' | ')} |`;
-  return [line(HEADERS), `|${KEYS.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
-}
+/** The main table, as text for the console. */
+export const resultsText = (r: BenchResults) => renderText(HEADERS, tableRows(r));
+/** The main table, as Markdown for docs/benchmarks.md. */
+export const resultsMarkdown = (r: BenchResults) => renderMarkdown(HEADERS, tableRows(r));

@@ -16,7 +16,8 @@ import { truncate, vacuumAnalyze } from './db-maintenance';
 import type { LoadResult } from './load';
 import { machineInfo } from './machine-info';
 import { setUpProductTenant } from './product-setup';
-import { renderText, tableRows } from './results-table';
+import { cpuText } from './cpu-table';
+import { resultsText } from './results-table';
 import { runBulkWorkload } from './workloads/bulk-load';
 import { runCreateWorkload } from './workloads/create-records';
 import { runListWorkload } from './workloads/list-records';
@@ -56,8 +57,8 @@ async function main(): Promise<void> {
 
     const ctx: WorkloadContext = {
       settings,
-      product: { port: product.port, token: tenant.token, table: tenant.table },
-      baseline: { port: baseline.port, table: BASELINE_TABLE, ownerId: tenant.userId },
+      product: { port: product.port, pid: product.pid, token: tenant.token, table: tenant.table },
+      baseline: { port: baseline.port, pid: baseline.pid, table: BASELINE_TABLE, ownerId: tenant.userId },
       databaseUrl: database.url,
       sql,
       log,
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     writeBenchmarksDoc(path.join(repoRoot, 'docs/benchmarks.md'), benchSection(results, path.relative(repoRoot, resultsFile)));
 
-    process.stdout.write(`\n${renderText(tableRows(results))}\n\n`);
+    process.stdout.write(`\n${resultsText(results)}\n\nWhere the time goes (CPU per request, from /proc):\n${cpuText(results)}\n\n`);
     log(`results: ${path.relative(repoRoot, resultsFile)}; table written to docs/benchmarks.md`);
   } finally {
     for (const c of children.reverse()) await c.stop();

@@ -5,7 +5,13 @@ import { bootstrapDefaultTenant } from './tenants/bootstrap';
 
 /** `npm start`: embedded PostgreSQL unless DATABASE_URL, crm-core + demo data on first start. */
 async function main() {
-  const config = loadConfig();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`Tessera cannot start: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
   const log = createLogger(config.logLevel);
   const prepared = await createServices(config, log);
   let server;

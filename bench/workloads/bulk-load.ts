@@ -1,6 +1,7 @@
 import { ACCOUNT_COLUMNS, accountRow } from '../account-rows';
 import { BENCH_OBJECT } from '../bench-object';
-import { copyBatches, csvChunks } from '../copy-rows';
+import { closeClients, copyBatches, csvChunks, openClients } from '../copy-rows';
+import { cpuSince, cpuSnapshot, type CpuTimes } from '../cpu-usage';
 import { checkpoint, countRows } from '../db-maintenance';
 import type { LatencySummary } from '../latency-stats';
 import { runLoad, type LoadResult } from '../load';
@@ -10,7 +11,8 @@ export interface BulkWorkloadResult {
   rows: number;
   batchSize: number;
   product: { load: LoadResult; rowsPerSec: number; elapsedMs: number };
-  baseline: { rowsPerSec: number; elapsedMs: number; batchLatencyMs: LatencySummary };
+  /** cpuMsPer1000Rows.server is the idle baseline server; the COPY client is the load generator. */
+  baseline: { rowsPerSec: number; elapsedMs: number; batchLatencyMs: LatencySummary; cpuMsPer1000Rows: CpuTimes };
   rowsAfter: { product: number; baseline: number };
 }
 
@@ -33,6 +35,7 @@ export async function runBulkWorkload(ctx: WorkloadContext): Promise<BulkWorkloa
   ctx.log(`W2 product: ${batches.length} × POST /api/v1/records/${BENCH_OBJECT}/bulk (${s.batchSize} records), c=${s.concurrency}`);
   const load = await runLoad({
     port: ctx.product.port,
+    serverPid: ctx.product.pid,
     concurrency: s.concurrency,
     warmupMs: 0,
     durationMs: s.timeLimitMs,
@@ -45,14 +48,25 @@ export async function runBulkWorkload(ctx: WorkloadContext): Promise<BulkWorkloa
 
   await checkpoint(ctx.sql);
   ctx.log(`W2 baseline: ${csv.length} × COPY ${s.batchSize} rows FROM STDIN (FORMAT csv), ${s.concurrency} connections`);
-  const copy = await copyBatches(ctx.databaseUrl, ctx.baseline.table, [...ACCOUNT_COLUMNS, 'owner_id', 'created_by', 'updated_by'], csv, s.concurrency);
+  // Connections stay open until the second snapshot: a backend that exits takes its CPU time with it.
+  const clients = await openClients(ctx.databaseUrl, s.concurrency);
+  let copy;
+  let cpu;
+  try {
+    const cpuBefore = cpuSnapshot(ctx.baseline.pid);
+    copy = await copyBatches(clients, ctx.baseline.table, [...ACCOUNT_COLUMNS, 'owner_id', 'created_by', 'updated_by'], csv);
+    cpu = cpuSince(cpuBefore, cpuSnapshot(ctx.baseline.pid));
+  } finally {
+    await closeClients(clients);
+  }
+  const perK = (ms: number) => (ms * 1000) / copy.rows;
   const rowsAfter = { product: await countRows(ctx.sql, ctx.product.table), baseline: await countRows(ctx.sql, ctx.baseline.table) };
   if (rowsAfter.product !== s.rows || rowsAfter.baseline !== s.rows) throw new Error(`W2 expected ${s.rows} rows in each table, found ${JSON.stringify(rowsAfter)}`);
   return {
     rows: s.rows,
     batchSize: s.batchSize,
     product: { load, rowsPerSec: s.rows / (load.elapsedMs / 1000), elapsedMs: load.elapsedMs },
-    baseline: { rowsPerSec: copy.rows / (copy.elapsedMs / 1000), elapsedMs: copy.elapsedMs, batchLatencyMs: copy.batchLatencyMs },
+    baseline: { rowsPerSec: copy.rows / (copy.elapsedMs / 1000), elapsedMs: copy.elapsedMs, batchLatencyMs: copy.batchLatencyMs, cpuMsPer1000Rows: { server: perK(cpu.server), postgres: perK(cpu.postgres), loadGen: perK(cpu.loadGen) } },
     rowsAfter,
   };
 }

@@ -30,8 +30,8 @@ export async function runCreateWorkload(ctx: WorkloadContext): Promise<CreateWor
   await checkpoint(ctx.sql);
   ctx.log(`W1: POST /api/v1/records/${BENCH_OBJECT} vs POST /accounts, c=${s.concurrency}, ${s.rounds} alternating rounds`);
   const { product: p, baseline: b } = await runInterleaved(
-    { port: ctx.product.port, concurrency: s.concurrency, expectStatus: 201, request: product },
-    { port: ctx.baseline.port, concurrency: s.concurrency, expectStatus: 201, request: baseline },
+    { port: ctx.product.port, serverPid: ctx.product.pid, concurrency: s.concurrency, expectStatus: 201, request: product },
+    { port: ctx.baseline.port, serverPid: ctx.baseline.pid, concurrency: s.concurrency, expectStatus: 201, request: baseline },
     { rounds: s.rounds, warmupMs: s.warmupMs, durationMs: s.durationMs, maxRequests: s.maxRequests },
   );
   return { product: p, baseline: b, rowsAfter: { product: await countRows(ctx.sql, ctx.product.table), baseline: await countRows(ctx.sql, ctx.baseline.table) } };

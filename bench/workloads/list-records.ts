@@ -58,8 +58,8 @@ export async function runListWorkload(ctx: WorkloadContext): Promise<ListWorkloa
   for (const concurrency of s.concurrencies) {
     ctx.log(`W3: GET list vs GET /accounts, c=${concurrency}, ${s.rounds} alternating rounds`);
     const r = await runInterleaved(
-      { port: ctx.product.port, concurrency, expectStatus: 200, request: () => product },
-      { port: ctx.baseline.port, concurrency, expectStatus: 200, request: () => baseline },
+      { port: ctx.product.port, serverPid: ctx.product.pid, concurrency, expectStatus: 200, request: () => product },
+      { port: ctx.baseline.port, serverPid: ctx.baseline.pid, concurrency, expectStatus: 200, request: () => baseline },
       { rounds: s.rounds, warmupMs: s.warmupMs, durationMs: s.durationMs, maxRequests: s.maxRequests },
     );
     runs.push({ concurrency, ...r });

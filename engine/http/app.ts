@@ -28,12 +28,13 @@ export function createApp(s: Services): express.Express {
   api.use(requireJsonContent);
   const smallJson = jsonBody(BODY_LIMIT);
   // The bulk route parses its own, larger body.
-  api.use((req: Request, res: Response, next: NextFunction) => (req.path.endsWith('/bulk') ? next() : smallJson(req, res, next)));
+  const bulkRoute = /^\/records\/[^/]+\/bulk$/;
+  api.use((req: Request, res: Response, next: NextFunction) => (req.method === 'POST' && bulkRoute.test(req.path) ? next() : smallJson(req, res, next)));
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   api.use('/auth', authRouter(s));
-  api.use(requireAuth(s.db));
+  api.use(requireAuth(s.db, s.log));
   api.get('/openapi.json', async (_req, res) => {
     const meta = await s.cache.get(principalOf(res).schema);
     res.json(meta.derive('openapi', () => buildOpenApi(meta, s.registry)));

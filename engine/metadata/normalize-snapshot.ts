@@ -24,6 +24,9 @@ function normalizeField(rf: RawObjectDef['fields'][number], path: string, regist
   const def = registry.get(rf.type)!;
   const { options, issues: settingIssues } = def.normalizeOptions(rf.options ?? {}, ctx);
   for (const s of settingIssues) issues.push({ path: `${path}${s.path}`, code: 'INVALID_SETTING', message: s.message });
+  if (rf.type === 'lookup' && rf.required && options.onDelete === 'setNull') {
+    issues.push({ path: `${path}/options/onDelete`, code: 'INVALID_SETTING', message: 'a required lookup cannot be cleared when its target is deleted; use restrict or cascade' });
+  }
   if (rf.type === 'autonumber' && rf.required) issues.push({ path: `${path}/required`, code: 'INVALID_SETTING', message: 'an autonumber is assigned by the system and cannot be required' });
   return {
     name: rf.name,

@@ -91,7 +91,24 @@ export async function publishChange(
   opts: PublishOptions = {},
   mapIssues: IssueMapper = (i) => i,
 ): Promise<PublishResult> {
-  const outcome = await ctx.db.transaction(async (trx) => {
+  let outcome;
+  try {
+    outcome = await applyInTransaction(ctx, summary, change, opts, mapIssues);
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.result;
+    throw e;
+  }
+  if (outcome.after) ctx.cache.put(new TenantMetadata(ctx.schema, outcome.after, ctx.registry));
+  return { version: outcome.version, plan: outcome.plan, dryRun: outcome.dryRun, changed: outcome.changed };
+}
+
+/** Thrown inside the transaction to roll a dry-run back while answering its plan. */
+class DryRunRollback {
+  constructor(readonly result: PublishResult) {}
+}
+
+async function applyInTransaction(ctx: PublishContext, summary: string, change: (current: RawSnapshot) => RawSnapshot, opts: PublishOptions, mapIssues: IssueMapper) {
+  return ctx.db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`tessera_metadata:${ctx.schema}`]);
     await trx.raw("SET LOCAL lock_timeout = '10s'");
     const current = await loadLatestVersion(trx, ctx.schema);
@@ -110,13 +127,14 @@ export async function publishChange(
       throw new AppError('METADATA_CONFIRMATION_REQUIRED', 'this change moves data to the trash; repeat it with ?confirm=true', { plan });
     }
     await runChecks(trx, plan);
-    if (opts.dryRun || !changed) return { version: current.version, plan, dryRun: !!opts.dryRun, changed, after: undefined };
+    if (!changed) return { version: current.version, plan, dryRun: !!opts.dryRun, changed, after: undefined };
     await runPlan(trx, ctx.schema, plan, after.version);
+    // A dry-run really runs the DDL against the data, then rolls it back: a
+    // unique index over duplicates or a key over dangling ids fails here too.
+    if (opts.dryRun) throw new DryRunRollback({ version: current.version, plan, dryRun: true, changed });
     await insertVersion(trx, ctx.schema, { version: after.version, authorId: ctx.userId, summary, raw: nextRaw, plan });
     await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, `${ctx.schema}:${after.version}`]);
     return { version: after.version, plan, dryRun: false, changed, after };
   });
-  if (outcome.after) ctx.cache.put(new TenantMetadata(ctx.schema, outcome.after, ctx.registry));
-  return { version: outcome.version, plan: outcome.plan, dryRun: outcome.dryRun, changed: outcome.changed };
 }
 

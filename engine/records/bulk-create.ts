@@ -34,11 +34,14 @@ function validateAll(ctx: RecordContext, objectName: string, records: unknown[])
   return out;
 }
 
+/** A pooled connection the caller holds, inside a transaction the caller opened. */
+export type Connection = pg.Client;
+
 /**
- * The bulk path: validate the whole batch, reserve autonumbers in one counter
- * update, then stream the rows with COPY in one transaction. All or nothing.
+ * Validates the whole batch, reserves autonumbers with one counter update and
+ * streams the rows with COPY, on a connection inside the caller's transaction.
  */
-export async function bulkCreateRecords(ctx: RecordContext, objectName: string, records: unknown): Promise<{ ids: string[] }> {
+export async function copyRecords(ctx: RecordContext, conn: Connection, objectName: string, records: unknown): Promise<string[]> {
   if (!Array.isArray(records) || records.length === 0 || records.length > MAX_BULK_RECORDS) {
     throw new AppError('REQUEST_INVALID', `"records" must be an array of 1 to ${MAX_BULK_RECORDS} records`);
   }
@@ -48,30 +51,45 @@ export async function bulkCreateRecords(ctx: RecordContext, objectName: string, 
   const autos = obj.autonumbers;
   const columns = ['id', 'owner_id', 'created_by', 'updated_by', ...fieldNames, ...autos.map((a) => a.field.name)];
   const ids = values.map(() => randomUUID());
-  const conn = (await ctx.db.client.acquireConnection()) as pg.Client;
+  const starts: number[] = [];
+  for (const a of autos) {
+    const r = await conn.query(`UPDATE ${qualified(ctx.meta.schema, '_autonumber')} SET value = value + $1 WHERE object = $2 AND field = $3 RETURNING value`, [values.length, obj.def.name, a.field.name]);
+    starts.push(Number(r.rows[0].value) - values.length);
+  }
+  const now = new Date();
+  const lines = values.map((v, i) => {
+    const row: unknown[] = [ids[i], v.owner_id ?? ctx.actor.userId, ctx.actor.userId, ctx.actor.userId, ...fieldNames.map((f) => v[f])];
+    autos.forEach((a, j) => row.push(formatAutonumber(a.parts, starts[j]! + i + 1, now)));
+    return row;
+  });
   try {
-    await conn.query('BEGIN');
-    const starts: number[] = [];
-    for (const a of autos) {
-      const r = await conn.query(`UPDATE ${qualified(ctx.meta.schema, '_autonumber')} SET value = value + $1 WHERE object = $2 AND field = $3 RETURNING value`, [values.length, obj.def.name, a.field.name]);
-      starts.push(Number(r.rows[0].value) - values.length);
-    }
-    const now = new Date();
-    const lines = values.map((v, i) => {
-      const row: unknown[] = [ids[i], v.owner_id ?? ctx.actor.userId, ctx.actor.userId, ctx.actor.userId, ...fieldNames.map((f) => v[f])];
-      autos.forEach((a, j) => row.push(formatAutonumber(a.parts, starts[j]! + i + 1, now)));
-      return row;
-    });
     const copy = conn.query(copyFrom(`COPY ${obj.table} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`));
     await pipeline(Readable.from(chunks(lines, csvLine)), copy);
+  } catch (e) {
+    throw pgErrorFor(obj, e);
+  }
+  return ids;
+}
+
+/** Runs `work` on one pooled connection inside BEGIN … COMMIT (ROLLBACK on any error). */
+export async function withConnectionTransaction<T>(ctx: RecordContext, work: (conn: Connection) => Promise<T>): Promise<T> {
+  const conn = (await ctx.db.client.acquireConnection()) as Connection;
+  try {
+    await conn.query('BEGIN');
+    const result = await work(conn);
     await conn.query('COMMIT');
+    return result;
   } catch (e) {
     await conn.query('ROLLBACK').catch(() => undefined);
-    throw pgErrorFor(obj, e);
+    throw e;
   } finally {
     await ctx.db.client.releaseConnection(conn);
   }
-  return { ids };
+}
+
+/** The bulk path: one batch, all or nothing. */
+export async function bulkCreateRecords(ctx: RecordContext, objectName: string, records: unknown): Promise<{ ids: string[] }> {
+  return { ids: await withConnectionTransaction(ctx, (conn) => copyRecords(ctx, conn, objectName, records)) };
 }
 
 function* chunks(rows: unknown[][], line: (r: unknown[]) => string): Generator<string> {

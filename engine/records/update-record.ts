@@ -7,12 +7,24 @@ import { requireRecordId } from './record-id';
 import { toApiRecord } from './row-output';
 import { validatePayload } from './validate-payload';
 
+/** Inactive values in `next` that `current` did not already hold. */
+function newlyChosen(next: unknown, current: unknown, inactive: Set<string>): boolean {
+  const had = new Set(Array.isArray(current) ? current : [current]);
+  return (Array.isArray(next) ? next : [next]).some((v) => inactive.has(v as string) && !had.has(v));
+}
+
 /** Reads the expected version from the body or an If-Match header ("3", W/"3"). */
 export function expectedVersion(payload: Record<string, unknown>, ifMatch: string | undefined): number {
   if (typeof payload.version === 'number') return payload.version;
-  const m = ifMatch ? /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim()) : null;
-  if (m) return Number(m[1]);
+  if (ifMatch !== undefined) return parseIfMatch(ifMatch);
   throw new AppError('RECORD_VERSION_REQUIRED', 'send the version you read, in the body ("version") or an If-Match header');
+}
+
+/** An If-Match header carrying a record version: "3", W/"3" or 3. */
+export function parseIfMatch(ifMatch: string): number {
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  if (!m) throw new AppError('REQUEST_INVALID', 'If-Match must carry the record version, e.g. "3"');
+  return Number(m[1]);
 }
 
 /** update = validate → check version → persist with version + 1, or 409 and nothing written. */
@@ -26,7 +38,7 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
   if (inactive.length) {
     // A deactivated value may stay where it already is, but not be newly chosen.
     const { rows } = await ctx.db.raw(`SELECT ${inactive.map(quoteIdent).join(', ')} FROM ${obj.table} WHERE id = ?`, [recordId]);
-    const changed = inactive.filter((f) => JSON.stringify(rows[0]?.[f]) !== JSON.stringify(payload[f]));
+    const changed = inactive.filter((f) => newlyChosen(payload[f], rows[0]?.[f], obj.inactiveValues.get(f)!));
     if (changed.length) throw inactiveValueError(changed);
   }
   const sets = changes.map(([k]) => `${quoteIdent(k)} = ?`);

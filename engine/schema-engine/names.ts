@@ -8,5 +8,5 @@ export const indexName = (object: string, fields: string[], unique: boolean) =>
 
 export const foreignKeyName = (object: string, field: string) => `fk_${object.slice(0, 40)}_${short(`${object}.${field}`)}`;
 
-export const trashName = (object: string, field: string | null, version: number) =>
-  `_trash_v${version}_${short(`${object}.${field ?? ''}.${version}.${Date.now()}`)}`;
+/** Deterministic, so the name a dry-run shows is the name the apply uses (versions are never reused). */
+export const trashName = (object: string, field: string | null, version: number) => `_trash_v${version}_${short(`${object}.${field ?? ''}.${version}`)}`;

@@ -170,9 +170,6 @@ function planFieldChanged(ctx: PlanContext, obj: ObjectDef, before: Field, after
   const lookupChanged = isLookup(before) !== isLookup(after) || (isLookup(after) && (before.options.target !== after.options.target || before.options.onDelete !== after.options.onDelete));
   if (lookupChanged && isLookup(before)) actions.push({ kind: 'dropForeignKey', object: obj.name, field: after.name, description: `unlink ${obj.name}.${after.name} from ${before.options.target}`, destructive: false, sql: [dropForeignKeySql(ctx.schema, obj.name, after.name)] });
   if (lookupChanged && isLookup(after)) actions.push({ kind: 'createForeignKey', object: obj.name, field: after.name, description: `link ${obj.name}.${after.name} to ${after.options.target} (on delete ${after.options.onDelete})`, destructive: false, sql: [createForeignKeySql(ctx.schema, obj.name, after)] });
-  if (after.type === 'autonumber' && before.type !== 'autonumber') {
-    actions.push({ kind: 'backfill', object: obj.name, field: after.name, description: `number ${obj.name} records without ${after.name}`, destructive: false, sql: autonumberSteps(ctx, obj.name, after, true) });
-  }
   return actions;
 }
 

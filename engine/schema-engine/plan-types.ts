@@ -2,10 +2,11 @@ import type { ObjectDef } from '../shared/metadata-types';
 
 /** The order in which kinds of steps run inside one apply transaction. */
 export const PHASES = {
+  // A returning object's table must be back before its left-out columns can be moved aside.
+  restoreTable: 5,
   trashColumn: 10,
   trashTable: 20,
   createTable: 30,
-  restoreTable: 30,
   addColumn: 40,
   restoreColumn: 40,
   alterColumn: 50,

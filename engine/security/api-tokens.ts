@@ -8,14 +8,16 @@ export interface ApiTokenInfo {
   name: string;
   userId: string;
   createdAt: string;
+  lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
-const toInfo = (r: { id: string; name: string; user_id: string; created_at: Date; revoked_at: Date | null }): ApiTokenInfo => ({
+const toInfo = (r: { id: string; name: string; user_id: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiTokenInfo => ({
   id: r.id,
   name: r.name,
   userId: r.user_id,
   createdAt: r.created_at.toISOString(),
+  lastUsedAt: r.last_used_at?.toISOString() ?? null,
   revokedAt: r.revoked_at?.toISOString() ?? null,
 });
 
@@ -25,15 +27,19 @@ export async function createApiToken(db: Db, tenantId: string, createdBy: string
   if (!user.rows.length) throw new AppError('USER_NOT_FOUND', 'no such user in this organisation');
   const token = newApiToken();
   const { rows } = await db.raw(
-    `INSERT INTO ${SYSTEM_SCHEMA}.api_tokens (tenant_id, user_id, name, token_hash, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id, name, user_id, created_at, revoked_at`,
+    `INSERT INTO ${SYSTEM_SCHEMA}.api_tokens (tenant_id, user_id, name, token_hash, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id, name, user_id, created_at, last_used_at, revoked_at`,
     [tenantId, input.userId, input.name, tokenHash(token), createdBy],
   );
   return { ...toInfo(rows[0]), token };
 }
 
 export async function listApiTokens(db: Db, tenantId: string): Promise<ApiTokenInfo[]> {
-  const { rows } = await db.raw(`SELECT id, name, user_id, created_at, revoked_at FROM ${SYSTEM_SCHEMA}.api_tokens WHERE tenant_id = ? ORDER BY created_at`, [tenantId]);
+  const { rows } = await db.raw(`SELECT id, name, user_id, created_at, last_used_at, revoked_at FROM ${SYSTEM_SCHEMA}.api_tokens WHERE tenant_id = ? ORDER BY created_at`, [tenantId]);
   return rows.map(toInfo);
+}
+
+export async function recordTokenUse(db: Db, id: string): Promise<void> {
+  await db.raw(`UPDATE ${SYSTEM_SCHEMA}.api_tokens SET last_used_at = now() WHERE id = ?`, [id]);
 }
 
 export async function revokeApiToken(db: Db, tenantId: string, id: string): Promise<void> {

@@ -3,6 +3,8 @@ import type { Executor } from '../db/knex';
 import { SYSTEM_SCHEMA } from '../db/system-migrations';
 import { hashPassword } from '../security/passwords';
 
+export { MIN_PASSWORD_LENGTH } from '../core/config';
+
 export interface UserInfo {
   id: string;
   email: string;

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../../core/errors';
 import type { Db } from '../../db/knex';
+import type { Logger } from '../../core/logger';
+import { recordTokenUse } from '../../security/api-tokens';
 import { authenticate } from '../../security/authenticate';
 
 export const SESSION_COOKIE = 'tessera_session';
@@ -14,11 +16,23 @@ export function tokenFrom(req: Request): string | undefined {
   return (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
 }
 
-/** Every /api/v1 route behind this requires a valid session or API token. */
-export function requireAuth(db: Db) {
+const USAGE_INTERVAL_MS = 60_000;
+
+/**
+ * Every /api/v1 route behind this requires a valid session or API token.
+ * An API token's last use is written at most once a minute per process, off
+ * the request's path.
+ */
+export function requireAuth(db: Db, log?: Logger) {
+  const lastWritten = new Map<string, number>();
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.principal = await authenticate(db, tokenFrom(req));
+      const principal = await authenticate(db, tokenFrom(req));
+      res.locals.principal = principal;
+      if (principal.tokenId && Date.now() - (lastWritten.get(principal.tokenId) ?? 0) > USAGE_INTERVAL_MS) {
+        lastWritten.set(principal.tokenId, Date.now());
+        recordTokenUse(db, principal.tokenId).catch((err) => log?.warn({ err }, 'could not record token use'));
+      }
       next();
     } catch (e) {
       next(e);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../core/errors';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../security/api-tokens';
-import { createUser, listUsers } from '../../tenants/users';
+import { createUser, listUsers, MIN_PASSWORD_LENGTH } from '../../tenants/users';
 import { requireAdmin } from '../middleware/auth';
 import { principalOf } from '../request-context';
 import type { Services } from '../services';
@@ -31,7 +31,7 @@ export function adminRouter(s: Services): Router {
     const email = requireString(b, 'email', 254);
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new AppError('REQUEST_INVALID', 'email is not an email address', { issues: [{ path: '/email', code: 'FIELD_FORMAT', message: 'is not an email address' }] });
     const password = requireString(b, 'password', 1024);
-    if (password.length < 8) throw new AppError('REQUEST_INVALID', 'passwords have at least 8 characters', { issues: [{ path: '/password', code: 'FIELD_TOO_SHORT', message: 'at least 8 characters' }] });
+    if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('REQUEST_INVALID', `passwords have at least ${MIN_PASSWORD_LENGTH} characters`, { issues: [{ path: '/password', code: 'FIELD_TOO_SHORT', message: `at least ${MIN_PASSWORD_LENGTH} characters` }] });
     const user = await createUser(s.db, principalOf(res).tenantId, {
       email,
       password,

@@ -49,9 +49,10 @@ export function metadataRouter(s: Services): Router {
     res.json({ version: m.version, valueSets: Object.values(m.snapshot.raw.valueSets) });
   });
   r.get('/value-sets/:name', async (req, res) => {
-    const vs = (await meta(res)).snapshot.raw.valueSets[String(req.params.name)];
+    const m = await meta(res);
+    const vs = m.snapshot.raw.valueSets[String(req.params.name)];
     if (!vs) throw new AppError('VALUE_SET_NOT_FOUND', `value set "${String(req.params.name).slice(0, 63)}" does not exist`);
-    res.json({ valueSet: vs });
+    res.json({ version: m.version, valueSet: vs });
   });
   r.put('/value-sets/:name', requireAdmin, async (req, res) => {
     if (!NAME.test(String(req.params.name))) throw new AppError('METADATA_INVALID', 'value set names match ^[a-z][a-z0-9_]{0,62}$', { issues: [{ path: '/name', code: 'SCHEMA_PATTERN', message: 'must match ^[a-z][a-z0-9_]{0,62}$' }] });

@@ -39,7 +39,7 @@ export function recordsRouter(s: Services): Router {
   });
   r.delete('/:object/:id', async (req, res) => {
     const ctx = await recordContext(s, req, res);
-    await deleteRecord(ctx, req.params.object, req.params.id);
+    await deleteRecord(ctx, req.params.object, req.params.id, req.get('if-match'));
     res.status(204).end();
   });
   return r;

@@ -42,7 +42,8 @@ describe('authentication', () => {
     const api = t.anonymous.as(created.body.token);
     expect((await api.get('/auth/me')).body.id).toBe(t.adminId);
     const list = await t.admin.get('/admin/tokens');
-    expect(list.body.tokens.map((x: { id: string }) => x.id)).toContain(created.body.id);
+    const listed = list.body.tokens.find((x: { id: string }) => x.id === created.body.id);
+    expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list.body)).not.toContain(created.body.token);
 
     expect((await t.admin.delete(`/admin/tokens/${created.body.id}`)).status).toBe(204);

@@ -16,6 +16,10 @@ async function signIn(port: number, password: string): Promise<ApiClient> {
 }
 
 describe('npm start on the embedded PostgreSQL', () => {
+  it('refuses a TESSERA_ADMIN_PASSWORD shorter than 8 characters before setting anything up', async () => {
+    await expect(spawnTessera({ DATABASE_URL: undefined, TESSERA_DATA_DIR: `${dataDir}-short`, TESSERA_ADMIN_PASSWORD: 'short' }, 60_000)).rejects.toThrow(/at least 8 characters/);
+  }, 90_000);
+
   it('starts from an empty data dir with crm-core and demo data, shuts down cleanly, and keeps data across a restart', async () => {
     const env = { DATABASE_URL: undefined, TESSERA_DATA_DIR: dataDir, TESSERA_ADMIN_EMAIL: undefined, TESSERA_ADMIN_PASSWORD: undefined };
     const first = await spawnTessera(env);
