@@ -16,6 +16,28 @@ export interface BulkWorkloadResult {
   rowsAfter: { product: number; baseline: number };
 }
 
+type CopyResult = BulkWorkloadResult['baseline'];
+
+/** The baseline side: raw COPY of the prepared CSV batches on `concurrency` connections. */
+async function measureCopy(ctx: WorkloadContext, csv: string[][]): Promise<CopyResult> {
+  // Connections stay open until the second snapshot: a backend that exits takes its CPU time with it.
+  const clients = await openClients(ctx.databaseUrl, ctx.settings.w2.concurrency);
+  try {
+    const before = cpuSnapshot(ctx.baseline.pid);
+    const copy = await copyBatches(clients, ctx.baseline.table, [...ACCOUNT_COLUMNS, 'owner_id', 'created_by', 'updated_by'], csv);
+    const cpu = cpuSince(before, cpuSnapshot(ctx.baseline.pid));
+    const perK = (ms: number) => (ms * 1000) / copy.rows;
+    return {
+      rowsPerSec: copy.rows / (copy.elapsedMs / 1000),
+      elapsedMs: copy.elapsedMs,
+      batchLatencyMs: copy.batchLatencyMs,
+      cpuMsPer1000Rows: { server: perK(cpu.server), postgres: perK(cpu.postgres), loadGen: perK(cpu.loadGen) },
+    };
+  } finally {
+    await closeClients(clients);
+  }
+}
+
 /**
  * W2: the same N rows through POST /records/:object/bulk (batches, concurrency 2)
  * vs raw COPY of the same batches as CSV on as many connections — the product's
@@ -48,25 +70,14 @@ export async function runBulkWorkload(ctx: WorkloadContext): Promise<BulkWorkloa
 
   await checkpoint(ctx.sql);
   ctx.log(`W2 baseline: ${csv.length} × COPY ${s.batchSize} rows FROM STDIN (FORMAT csv), ${s.concurrency} connections`);
-  // Connections stay open until the second snapshot: a backend that exits takes its CPU time with it.
-  const clients = await openClients(ctx.databaseUrl, s.concurrency);
-  let copy;
-  let cpu;
-  try {
-    const cpuBefore = cpuSnapshot(ctx.baseline.pid);
-    copy = await copyBatches(clients, ctx.baseline.table, [...ACCOUNT_COLUMNS, 'owner_id', 'created_by', 'updated_by'], csv);
-    cpu = cpuSince(cpuBefore, cpuSnapshot(ctx.baseline.pid));
-  } finally {
-    await closeClients(clients);
-  }
-  const perK = (ms: number) => (ms * 1000) / copy.rows;
+  const copy = await measureCopy(ctx, csv);
   const rowsAfter = { product: await countRows(ctx.sql, ctx.product.table), baseline: await countRows(ctx.sql, ctx.baseline.table) };
   if (rowsAfter.product !== s.rows || rowsAfter.baseline !== s.rows) throw new Error(`W2 expected ${s.rows} rows in each table, found ${JSON.stringify(rowsAfter)}`);
   return {
     rows: s.rows,
     batchSize: s.batchSize,
     product: { load, rowsPerSec: s.rows / (load.elapsedMs / 1000), elapsedMs: load.elapsedMs },
-    baseline: { rowsPerSec: copy.rows / (copy.elapsedMs / 1000), elapsedMs: copy.elapsedMs, batchLatencyMs: copy.batchLatencyMs, cpuMsPer1000Rows: { server: perK(cpu.server), postgres: perK(cpu.postgres), loadGen: perK(cpu.loadGen) } },
+    baseline: copy,
     rowsAfter,
   };
 }
