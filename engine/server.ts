@@ -9,6 +9,8 @@ import { createApp } from './http/app';
 import type { Services } from './http/services';
 import { MetadataDocumentValidator } from './metadata/document-validator';
 import { MetadataCache } from './metadata/metadata-cache';
+import { PgListener } from './db/pg-listener';
+import { PrincipalCache } from './security/principal-cache';
 
 /** A running Tessera process: its services, HTTP server and how to stop it cleanly. */
 export interface RunningServer {
@@ -25,9 +27,13 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const db = createDb(url, Number(process.env.TESSERA_POOL_MAX ?? 10));
   await migrateSystem(db);
   const registry = new FieldTypeRegistry();
-  const cache = new MetadataCache(db, registry, log);
-  await cache.listen(url);
-  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache }, embedded };
+  const cache = new MetadataCache(db, registry);
+  const principals = new PrincipalCache(db);
+  const listener = new PgListener(url, log);
+  cache.subscribe(listener);
+  principals.subscribe(listener);
+  await listener.start();
+  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, listener }, embedded };
 }
 
 export async function startServer(config: Config, prepared?: { services: Services; embedded?: EmbeddedDatabase }): Promise<RunningServer> {
@@ -46,7 +52,7 @@ export async function startServer(config: Config, prepared?: { services: Service
         http.close(() => resolve());
         http.closeIdleConnections();
       });
-      await services.cache.close();
+      await services.listener.close();
       await services.db.destroy();
       await embedded?.stop();
     })());

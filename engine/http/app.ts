@@ -34,7 +34,7 @@ export function createApp(s: Services): express.Express {
     res.json({ status: 'ok' });
   });
   api.use('/auth', authRouter(s));
-  api.use(requireAuth(s.db, s.log));
+  api.use(requireAuth(s.db, s.principals, s.log));
   api.get('/openapi.json', async (_req, res) => {
     const meta = await s.cache.get(principalOf(res).schema);
     res.json(meta.derive('openapi', () => buildOpenApi(meta, s.registry)));

@@ -4,6 +4,8 @@ import type { Db } from '../db/knex';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { MetadataDocumentValidator } from '../metadata/document-validator';
 import type { MetadataCache } from '../metadata/metadata-cache';
+import type { PgListener } from '../db/pg-listener';
+import type { PrincipalCache } from '../security/principal-cache';
 
 /** The long-lived pieces a server process holds; handed to routers explicitly. */
 export interface Services {
@@ -13,4 +15,6 @@ export interface Services {
   registry: FieldTypeRegistry;
   validator: MetadataDocumentValidator;
   cache: MetadataCache;
+  principals: PrincipalCache;
+  listener: PgListener;
 }

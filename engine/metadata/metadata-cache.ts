@@ -1,6 +1,5 @@
-import pg from 'pg';
-import type { Logger } from '../core/logger';
 import type { Db } from '../db/knex';
+import type { PgListener } from '../db/pg-listener';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import { normalizeSnapshot } from './normalize-snapshot';
 import { TenantMetadata } from './tenant-metadata';
@@ -14,13 +13,10 @@ export const METADATA_CHANNEL = 'tessera_metadata';
  */
 export class MetadataCache {
   private readonly entries = new Map<string, Promise<TenantMetadata>>();
-  private listener?: pg.Client;
-  private closed = false;
 
   constructor(
     private readonly db: Db,
     private readonly registry: FieldTypeRegistry,
-    private readonly log: Logger,
   ) {}
 
   get(schema: string): Promise<TenantMetadata> {
@@ -56,25 +52,16 @@ export class MetadataCache {
     return new TenantMetadata(schema, snapshot, this.registry);
   }
 
-  /** Subscribes to other processes' publishes; reconnects and clears everything on connection loss. */
-  async listen(connectionString: string): Promise<void> {
-    const client = new pg.Client({ connectionString });
-    this.listener = client;
-    client.on('notification', (msg) => {
-      const [schema, version] = (msg.payload ?? '').split(':');
-      if (schema) this.invalidate(schema, Number(version));
-    });
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'metadata listener lost its connection');
-      this.entries.clear();
-      if (!this.closed) setTimeout(() => void this.listen(connectionString).catch((e) => this.log.error({ err: e }, 'metadata listener reconnect failed')), 1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${METADATA_CHANNEL}`);
+  /** Evicts entries when another process publishes; clears everything when notifications may have been missed. */
+  subscribe(listener: PgListener): void {
+    listener.on(
+      METADATA_CHANNEL,
+      (payload) => {
+        const [schema, version] = payload.split(':');
+        if (schema) this.invalidate(schema, Number(version));
+      },
+      () => this.entries.clear(),
+    );
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.listener?.end().catch(() => undefined);
-  }
 }

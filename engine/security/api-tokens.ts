@@ -1,6 +1,7 @@
 import { AppError } from '../core/errors';
 import type { Db } from '../db/knex';
 import { SYSTEM_SCHEMA } from '../db/system-migrations';
+import { notifyAuthChange } from './principal-cache';
 import { newApiToken, tokenHash } from './tokens';
 
 export interface ApiTokenInfo {
@@ -42,7 +43,11 @@ export async function recordTokenUse(db: Db, id: string): Promise<void> {
   await db.raw(`UPDATE ${SYSTEM_SCHEMA}.api_tokens SET last_used_at = now() WHERE id = ?`, [id]);
 }
 
+/** Revokes a token; every process's principal cache drops it on commit. */
 export async function revokeApiToken(db: Db, tenantId: string, id: string): Promise<void> {
-  const { rows } = await db.raw(`UPDATE ${SYSTEM_SCHEMA}.api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = ? AND tenant_id = ? RETURNING id`, [id, tenantId]);
-  if (!rows.length) throw new AppError('TOKEN_NOT_FOUND', 'no such token');
+  await db.transaction(async (trx) => {
+    const { rows } = await trx.raw(`UPDATE ${SYSTEM_SCHEMA}.api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = ? AND tenant_id = ? RETURNING id`, [id, tenantId]);
+    if (!rows.length) throw new AppError('TOKEN_NOT_FOUND', 'no such token');
+    await notifyAuthChange(trx, { tokenId: id });
+  });
 }

@@ -19,7 +19,7 @@ const SESSION_SQL = `
   FROM ${SYSTEM_SCHEMA}.sessions s
   JOIN ${SYSTEM_SCHEMA}.users u ON u.id = s.user_id
   JOIN ${SYSTEM_SCHEMA}.tenants t ON t.id = u.tenant_id
-  WHERE s.token_hash = ? AND s.expires_at > now() AND u.active`;
+  WHERE s.token_hash = ? AND s.expires_at > now() AND u.active`.replace('SELECT u.id', 'SELECT s.expires_at, u.id');
 
 const TOKEN_SQL = `
   SELECT u.id, u.tenant_id, u.is_admin, u.email, u.display_name, u.locale, t.schema_name, t.slug, k.id AS token_id
@@ -38,16 +38,23 @@ interface PrincipalRow {
   schema_name: string;
   slug: string;
   token_id?: string;
+  expires_at?: Date;
 }
 
-/** Resolves a bearer or cookie token on every request (no cache: a revoked token fails at once). */
-export async function authenticate(db: Db, token: string | undefined): Promise<Principal> {
-  if (!token) throw new AppError('AUTH_REQUIRED', 'sign in or send an API token');
+/** A principal and until when it may be trusted without asking the database again. */
+export interface PrincipalLookup {
+  principal: Principal;
+  /** Session expiry (epoch ms); API tokens do not expire. */
+  expiresAt: number;
+}
+
+/** Looks a token up by its hash: one indexed query over sessions or API tokens. */
+export async function lookupPrincipal(db: Db, token: string): Promise<PrincipalLookup> {
   const isApi = token.startsWith(API_TOKEN_PREFIX);
   const { rows } = await db.raw(isApi ? TOKEN_SQL : SESSION_SQL, [tokenHash(token)]);
   const r = rows[0] as PrincipalRow | undefined;
   if (!r) throw new AppError('AUTH_REQUIRED', 'the session or token is invalid or expired');
-  return {
+  const principal: Principal = {
     userId: r.id,
     tenantId: r.tenant_id,
     schema: r.schema_name,
@@ -59,4 +66,5 @@ export async function authenticate(db: Db, token: string | undefined): Promise<P
     via: isApi ? 'token' : 'session',
     ...(r.token_id ? { tokenId: r.token_id } : {}),
   };
+  return { principal, expiresAt: r.expires_at ? r.expires_at.getTime() : Number.POSITIVE_INFINITY };
 }

@@ -2,6 +2,7 @@ import { AppError } from '../core/errors';
 import type { Db } from '../db/knex';
 import { SYSTEM_SCHEMA } from '../db/system-migrations';
 import { dummyPasswordHash, verifyPassword } from './passwords';
+import { notifyAuthChange } from './principal-cache';
 import { newSessionToken, tokenHash } from './tokens';
 
 interface LoginInput {
@@ -27,6 +28,10 @@ export async function login(db: Db, input: LoginInput, ttlHours: number): Promis
   return { token, userId: user.id, expiresAt };
 }
 
+/** Ends a session here and, through the notification, in every process's principal cache. */
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.raw(`DELETE FROM ${SYSTEM_SCHEMA}.sessions WHERE token_hash = ?`, [tokenHash(token)]);
+  await db.transaction(async (trx) => {
+    await trx.raw(`DELETE FROM ${SYSTEM_SCHEMA}.sessions WHERE token_hash = ?`, [tokenHash(token)]);
+    await notifyAuthChange(trx, { tokenHash: tokenHash(token) });
+  });
 }

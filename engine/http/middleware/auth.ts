@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import type { Db } from '../../db/knex';
 import type { Logger } from '../../core/logger';
 import { recordTokenUse } from '../../security/api-tokens';
-import { authenticate } from '../../security/authenticate';
+import type { PrincipalCache } from '../../security/principal-cache';
 
 export const SESSION_COOKIE = 'tessera_session';
 
@@ -23,11 +23,11 @@ const USAGE_INTERVAL_MS = 60_000;
  * An API token's last use is written at most once a minute per process, off
  * the request's path.
  */
-export function requireAuth(db: Db, log?: Logger) {
+export function requireAuth(db: Db, principals: PrincipalCache, log?: Logger) {
   const lastWritten = new Map<string, number>();
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const principal = await authenticate(db, tokenFrom(req));
+      const principal = await principals.authenticate(tokenFrom(req));
       res.locals.principal = principal;
       if (principal.tokenId && Date.now() - (lastWritten.get(principal.tokenId) ?? 0) > USAGE_INTERVAL_MS) {
         lastWritten.set(principal.tokenId, Date.now());

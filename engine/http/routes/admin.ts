@@ -54,6 +54,7 @@ export function adminRouter(s: Services): Router {
   r.delete('/tokens/:id', async (req, res) => {
     if (!UUID.test(req.params.id)) throw new AppError('TOKEN_NOT_FOUND', 'no such token');
     await revokeApiToken(s.db, principalOf(res).tenantId, req.params.id);
+    s.principals.evict({ tokenId: req.params.id });
     res.status(204).end();
   });
   return r;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../core/errors';
 import { logout, login } from '../../security/sessions';
+import { tokenHash } from '../../security/tokens';
 import { requireAuth, SESSION_COOKIE, tokenFrom } from '../middleware/auth';
 import { principalOf } from '../request-context';
 import type { Services } from '../services';
@@ -23,13 +24,16 @@ export function authRouter(s: Services): Router {
     res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: s.config.secureCookies, expires: session.expiresAt, path: '/' });
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString() });
   });
-  r.post('/logout', requireAuth(s.db), async (req, res) => {
+  r.post('/logout', requireAuth(s.db, s.principals), async (req, res) => {
     const token = tokenFrom(req);
-    if (token && principalOf(res).via === 'session') await logout(s.db, token);
+    if (token && principalOf(res).via === 'session') {
+      await logout(s.db, token);
+      s.principals.evict({ tokenHash: tokenHash(token) });
+    }
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
-  r.get('/me', requireAuth(s.db), (_req, res) => {
+  r.get('/me', requireAuth(s.db, s.principals), (_req, res) => {
     const p = principalOf(res);
     res.json({ id: p.userId, email: p.email, displayName: p.displayName, isAdmin: p.isAdmin, locale: p.locale, tenant: p.tenantSlug });
   });
