@@ -19,8 +19,8 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
   return {
     quick,
     w1: { concurrency: 16, rounds: 4, warmupMs: 2_000, durationMs: quick ? 4_000 : 20_000, maxRequests: quick ? 2_000 : 20_000 },
-    w2: { rows: quick ? 20_000 : 200_000, batchSize: 5_000, concurrency: 2, timeLimitMs: 240_000 },
+    w2: { rows: quick ? 20_000 : 200_000, batchSize: 5_000, concurrency: 2, timeLimitMs: 150_000 },
     w3: { concurrencies: [4, 1], rounds: 2, warmupMs: quick ? 1_000 : 2_000, durationMs: quick ? 3_000 : 10_000, maxRequests: 20_000, revenueAbove: 85_000_000, industry: 'it', limit: 50 },
-    watchdogMs: 9 * 60_000,
+    watchdogMs: 8 * 60_000,
   };
 }

@@ -7,6 +7,9 @@ import { resultsMarkdown } from './results-table';
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
+/** The scan node of an EXPLAIN, e.g. "Index Only Scan using … on bench_account". */
+const scanOf = (plan: string) => plan.split('\n').find((l) => /Scan/.test(l))?.replace(/^[\s>-]+/, '').replace(/\s+\(cost=.*$/, '') ?? 'unknown';
+
 const INTRO = `# Benchmarks
 
 \`npm run bench\` measures Tessera beside a minimal hand-written Express + pg
@@ -35,7 +38,8 @@ Commands:
 \`\`\`sh
 npm run bench                                     # DATABASE_URL, else 127.0.0.1:5432, else embedded PostgreSQL
 DATABASE_URL=postgres://user@host:5432/postgres npm run bench
-BENCH_PROFILE=1 npm run bench                     # also writes a CPU profile of the product server
+BENCH_PROFILE=1 npm run bench                     # also writes a CPU profile of the product server to bench/.results/profiles/
+BENCH_QUICK=1 npm run bench                       # ~30 s smoke run with reduced sizes (numbers not comparable)
 \`\`\`
 
 ${resultsMarkdown(r)}
@@ -68,6 +72,7 @@ PostgreSQL share the ${m.cores} cores.
   pool connections. ${r.settings.w3.warmupMs / 1000} s warm-up, then ${r.settings.w3.durationMs / 1000} s (or ${r.settings.w3.maxRequests.toLocaleString('en-US')} requests) per side and
   concurrency, in ${r.settings.w3.rounds} alternating rounds.
   The W3 ratio is product p50 / baseline p50; the throughput ratio is in parentheses.
+  Count plans: product \`${scanOf(w3.countPlans.product)}\`; baseline \`${scanOf(w3.countPlans.baseline)}\`.
 
 Alternating rounds spread machine noise over both sides; the throughput of
 each round is in the raw JSON (\`roundsReqPerSec\`) to show the spread.

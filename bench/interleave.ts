@@ -1,4 +1,5 @@
-import { mergeLoads, runLoadRaw, type LoadOptions, type LoadResult, type RawLoad } from './load';
+import { runLoadRaw, type LoadOptions } from './load';
+import { mergeLoads, type LoadResult, type RawLoad } from './load-result';
 
 /** Per side: the load without its time and count budget, which the rounds share. */
 export type SideLoad = Omit<LoadOptions, 'durationMs' | 'maxRequests' | 'warmupMs'>;
@@ -8,7 +9,6 @@ export interface InterleaveOptions {
   warmupMs: number;
   durationMs: number;
   maxRequests: number;
-  onRound?: (side: 'product' | 'baseline', round: number) => void;
 }
 
 /**
@@ -21,7 +21,6 @@ export async function runInterleaved(product: SideLoad, baseline: SideLoad, o: I
   const budget = { durationMs: Math.ceil(o.durationMs / o.rounds), maxRequests: Math.ceil(o.maxRequests / o.rounds) };
   for (let round = 0; round < o.rounds; round++) {
     for (const [side, load] of [['product', product], ['baseline', baseline]] as const) {
-      o.onRound?.(side, round);
       raws[side].push(await runLoadRaw({ ...load, ...budget, warmupMs: round === 0 ? o.warmupMs : 0 }));
     }
   }

@@ -1,6 +1,8 @@
 import http from 'node:http';
-import { cpuSince, cpuSnapshot, type CpuTimes } from './cpu-usage';
-import { summarize, type LatencySummary } from './latency-stats';
+import { cpuSince, cpuSnapshot } from './cpu-usage';
+import { mergeLoads, type LoadResult, type RawLoad } from './load-result';
+
+export type { LoadResult, RawLoad } from './load-result';
 
 /** One request, prepared before the clock starts (bodies are pre-serialized). */
 export interface PreparedRequest {
@@ -24,22 +26,6 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** The server's pid, to measure its CPU time (and PostgreSQL's, and ours) over the measured phase. */
   serverPid?: number;
-}
-
-export interface LoadResult {
-  concurrency: number;
-  /** Measured requests answered with the expected status. */
-  ok: number;
-  errors: number;
-  firstError?: string;
-  warmupRequests: number;
-  elapsedMs: number;
-  reqPerSec: number;
-  latencyMs: LatencySummary;
-  /** Throughput of each measured round (one unless rounds were interleaved). */
-  roundsReqPerSec: number[];
-  /** CPU time per answered request, by component (when serverPid was given). */
-  cpuMsPerRequest?: CpuTimes;
 }
 
 export interface Answer {
@@ -111,18 +97,6 @@ async function phase(agent: http.Agent, o: LoadOptions, first: number, ms: numbe
   return r;
 }
 
-/** One measured phase before summarizing: kept so alternating rounds can be merged. */
-export interface RawLoad {
-  concurrency: number;
-  ok: number;
-  errors: number;
-  firstError?: string;
-  warmupRequests: number;
-  elapsedMs: number;
-  samples: Float64Array;
-  cpuMs?: CpuTimes;
-}
-
 /**
  * A closed-loop load: `concurrency` workers on a keep-alive agent with as many
  * sockets, each sending its next request when the last one answered. Latency is
@@ -152,33 +126,7 @@ export async function runLoadRaw(o: LoadOptions): Promise<RawLoad> {
   }
 }
 
-/** Sums phases (requests over total measured time) and pools their latencies. */
-export function mergeLoads(raws: RawLoad[]): LoadResult {
-  const ok = raws.reduce((n, r) => n + r.ok, 0);
-  const elapsedMs = raws.reduce((n, r) => n + r.elapsedMs, 0);
-  const samples = new Float64Array(ok);
-  let at = 0;
-  for (const r of raws) {
-    samples.set(r.samples, at);
-    at += r.ok;
-  }
-  const firstError = raws.find((r) => r.firstError)?.firstError;
-  const withCpu = raws.filter((r) => r.cpuMs);
-  const perRequest = (k: keyof CpuTimes) => withCpu.reduce((n, r) => n + r.cpuMs![k], 0) / Math.max(1, withCpu.reduce((n, r) => n + r.ok, 0));
-  return {
-    concurrency: raws[0]!.concurrency,
-    ok,
-    errors: raws.reduce((n, r) => n + r.errors, 0),
-    ...(firstError ? { firstError } : {}),
-    warmupRequests: raws.reduce((n, r) => n + r.warmupRequests, 0),
-    elapsedMs,
-    reqPerSec: ok / (elapsedMs / 1000),
-    latencyMs: summarize(samples),
-    roundsReqPerSec: raws.map((r) => Math.round((r.ok / r.elapsedMs) * 1000)),
-    ...(withCpu.length ? { cpuMsPerRequest: { server: perRequest('server'), postgres: perRequest('postgres'), loadGen: perRequest('loadGen') } } : {}),
-  };
-}
-
+/** One load, summarized. */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   return mergeLoads([await runLoadRaw(o)]);
 }

@@ -45,8 +45,9 @@ export async function runListWorkload(ctx: WorkloadContext): Promise<ListWorkloa
     `SELECT count(*) AS rows, count(*) FILTER (WHERE industry = $1) AS industry_rows, count(*) FILTER (WHERE industry = $1 AND annual_revenue > $2::numeric) AS matching FROM ${ctx.baseline.table}`,
     [s.industry, s.revenueAbove],
   );
-  const sel = { rows: Number(rows[0]!.rows), industryRows: Number(rows[0]!.industry_rows), matching: Number(rows[0]!.matching), matchingShareOfIndustry: 0 };
-  sel.matchingShareOfIndustry = sel.matching / sel.industryRows;
+  const [industryRows, matching] = [Number(rows[0]!.industry_rows), Number(rows[0]!.matching)];
+  const sel = { rows: Number(rows[0]!.rows), industryRows, matching, matchingShareOfIndustry: matching / industryRows };
+  if (sel.matchingShareOfIndustry < 0.1 || sel.matchingShareOfIndustry > 0.2) ctx.log(`WARNING W3: the filter matches ${(sel.matchingShareOfIndustry * 100).toFixed(1)}% of ${s.industry} rows (meant: 10–20%)`);
 
   const p = await sendOnce(ctx.product.port, product);
   const b = await sendOnce(ctx.baseline.port, baseline);
