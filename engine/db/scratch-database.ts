@@ -27,6 +27,21 @@ export async function recreateDatabase(adminUrl: string, name: string): Promise<
   return url.toString();
 }
 
+/** Drops the database a URL names, connecting to the server's `postgres` database. */
+export async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name ${name}`);
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * DATABASE_URL, else the server at `probe` (host:port, default 127.0.0.1:5432)
  * when it answers, else an embedded PostgreSQL under the temp dir — then a

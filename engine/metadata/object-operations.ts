@@ -15,12 +15,21 @@ const invalid = (issues: Issue[]) => new AppError('METADATA_INVALID', 'the metad
 const relativeTo = (prefix: string) => (issues: Issue[]) =>
   issues.map((i) => (i.path.startsWith(`${prefix}/`) ? { ...i, path: i.path.slice(prefix.length) } : i));
 
-export async function putObject(ctx: MetadataContext, name: string, doc: unknown, opts: PublishOptions): Promise<PublishResult> {
+/**
+ * A document written to /…/:name: its name defaults to the URL's, it must pass
+ * its schema, and a different name in the body is refused.
+ */
+function namedDocument<T extends { name: string }>(doc: unknown, name: string, validate: (d: unknown) => Issue[]): T {
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && (doc as { name?: unknown }).name === undefined) (doc as { name: string }).name = name;
-  const issues = ctx.validator.validateObject(doc);
+  const issues = validate(doc);
   if (issues.length) throw invalid(issues);
-  const def = doc as RawObjectDef;
-  if (def.name !== name) throw invalid([{ path: '/name', code: 'NAME_MISMATCH', message: `the body names "${def.name}" but the URL names "${name}"` }]);
+  const named = doc as T;
+  if (named.name !== name) throw invalid([{ path: '/name', code: 'NAME_MISMATCH', message: `the body names "${named.name}" but the URL names "${name}"` }]);
+  return named;
+}
+
+export async function putObject(ctx: MetadataContext, name: string, doc: unknown, opts: PublishOptions): Promise<PublishResult> {
+  const def = namedDocument<RawObjectDef>(doc, name, (d) => ctx.validator.validateObject(d));
   return publishChange(ctx, `put object ${name}`, (raw) => ({ ...raw, objects: { ...raw.objects, [name]: def } }), opts, relativeTo(`/objects/${name}`));
 }
 
@@ -34,11 +43,7 @@ export async function deleteObject(ctx: MetadataContext, name: string, opts: Pub
 }
 
 export async function putValueSet(ctx: MetadataContext, name: string, doc: unknown, opts: PublishOptions): Promise<PublishResult> {
-  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && (doc as { name?: unknown }).name === undefined) (doc as { name: string }).name = name;
-  const issues = ctx.validator.validateValueSet(doc);
-  if (issues.length) throw invalid(issues);
-  const set = doc as RawValueSet;
-  if (set.name !== name) throw invalid([{ path: '/name', code: 'NAME_MISMATCH', message: `the body names "${set.name}" but the URL names "${name}"` }]);
+  const set = namedDocument<RawValueSet>(doc, name, (d) => ctx.validator.validateValueSet(d));
   return publishChange(ctx, `put value set ${name}`, (raw) => ({ ...raw, valueSets: { ...raw.valueSets, [name]: set } }), opts, relativeTo(`/valueSets/${name}`));
 }
 

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../engine/db/knex';
-import { openScratchDatabase } from '../../engine/db/scratch-database';
+import { dropDatabase, openScratchDatabase } from '../../engine/db/scratch-database';
 import { migrateSystem } from '../../engine/db/system-migrations';
 
 declare module 'vitest' {
@@ -11,17 +11,21 @@ declare module 'vitest' {
 
 /**
  * The database for the run: DATABASE_URL, else the server on 127.0.0.1:5432,
- * else an embedded PostgreSQL started here. Tests get a fresh database;
+ * else an embedded PostgreSQL started here. Each run gets its own fresh database (dropped at the end);
  * each test file then works in its own tenant schema.
  * TESSERA_TEST_PG_PROBE (host:port) lets the embedded fallback be exercised on
  * a machine that has a server.
  */
 export default async function setup(project: TestProject) {
-  const database = await openScratchDatabase('tessera_test', process.env.TESSERA_TEST_PG_PROBE);
+  // One database per run, so two runs on one machine never share (or drop) each other's.
+  const database = await openScratchDatabase(`tessera_test_${process.pid}`, process.env.TESSERA_TEST_PG_PROBE);
   const db = createDb(database.url, 1);
   await migrateSystem(db);
   await db.destroy();
   project.provide('databaseUrl', database.url);
-  process.stdout.write(`tests use a fresh tessera_test database (${database.source})\n`);
-  return () => database.stop();
+  process.stdout.write(`tests use a fresh database ${new URL(database.url).pathname.slice(1)} (${database.source})\n`);
+  return async () => {
+    await dropDatabase(database.url).catch(() => undefined);
+    await database.stop();
+  };
 }

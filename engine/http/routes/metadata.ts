@@ -8,6 +8,13 @@ import type { Services } from '../services';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
+/** A name from the URL that will become a metadata name: refused early with the schema's code. */
+function apiName(name: unknown, what: string): string {
+  const n = String(name);
+  if (!NAME.test(n)) throw new AppError('METADATA_INVALID', `${what} names match ^[a-z][a-z0-9_]{0,62}$`, { issues: [{ path: '/name', code: 'SCHEMA_PATTERN', message: 'must match ^[a-z][a-z0-9_]{0,62}$' }] });
+  return n;
+}
+
 function version(v: string): number {
   if (!/^\d{1,9}$/.test(v)) throw new AppError('METADATA_VERSION_NOT_FOUND', `metadata version ${v.slice(0, 20)} does not exist`);
   return Number(v);
@@ -37,7 +44,7 @@ export function metadataRouter(s: Services): Router {
     res.json(req.query.mode === 'update' ? o.updateSchema : o.createSchema);
   });
   r.put('/objects/:name', requireAdmin, async (req, res) => {
-    if (!NAME.test(String(req.params.name))) throw new AppError('METADATA_INVALID', 'object names match ^[a-z][a-z0-9_]{0,62}$', { issues: [{ path: '/name', code: 'SCHEMA_PATTERN', message: 'must match ^[a-z][a-z0-9_]{0,62}$' }] });
+    apiName(req.params.name, 'object');
     res.json(await putObject(metadataContext(s, res), String(req.params.name), req.body, publishOptions(req)));
   });
   r.delete('/objects/:name', requireAdmin, async (req, res) => {
@@ -55,7 +62,7 @@ export function metadataRouter(s: Services): Router {
     res.json({ version: m.version, valueSet: vs });
   });
   r.put('/value-sets/:name', requireAdmin, async (req, res) => {
-    if (!NAME.test(String(req.params.name))) throw new AppError('METADATA_INVALID', 'value set names match ^[a-z][a-z0-9_]{0,62}$', { issues: [{ path: '/name', code: 'SCHEMA_PATTERN', message: 'must match ^[a-z][a-z0-9_]{0,62}$' }] });
+    apiName(req.params.name, 'value set');
     res.json(await putValueSet(metadataContext(s, res), String(req.params.name), req.body, publishOptions(req)));
   });
 
