@@ -24,7 +24,11 @@ export async function spawnTessera(env: Record<string, string | undefined>, time
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Tessera did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Never leave a half-started server (and its PostgreSQL) behind.
+      child.kill('SIGKILL');
+      reject(new Error(`Tessera did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const check = () => {
       if (out.includes('Tessera is running')) {
         clearTimeout(timer);

@@ -3,10 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../helpers/test-server';
-import { spawnTessera } from '../../helpers/spawn-tessera';
+import { spawnTessera, type TesseraProcess } from '../../helpers/spawn-tessera';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-embedded-'));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const started: TesseraProcess[] = [];
+afterAll(async () => {
+  // A failed assertion must not leave a server running.
+  for (const p of started) if (p.child.exitCode === null) await p.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function signIn(port: number, password: string): Promise<ApiClient> {
   const anon = new ApiClient(`http://127.0.0.1:${port}`);
@@ -23,6 +28,7 @@ describe('npm start on the embedded PostgreSQL', () => {
   it('starts from an empty data dir with crm-core and demo data, shuts down cleanly, and keeps data across a restart', async () => {
     const env = { DATABASE_URL: undefined, TESSERA_DATA_DIR: dataDir, TESSERA_ADMIN_EMAIL: undefined, TESSERA_ADMIN_PASSWORD: undefined };
     const first = await spawnTessera(env);
+    started.push(first);
     const banner = first.output();
     const password = /admin login: admin@tessera\.local \/ (\S+)/.exec(banner)?.[1];
     expect(password, banner).toBeTruthy();
@@ -39,6 +45,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
     const second = await spawnTessera(env);
+    started.push(second);
     expect(second.output()).not.toContain('demo records');
     const again = await signIn(second.port, password!);
     const read = await again.get(`/records/account/${created.body.id}`);
