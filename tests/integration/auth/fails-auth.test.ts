@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_SCHEMA } from '../../../engine/db/system-migrations';
-import { startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
+import { createTenant, dropTenant } from '../../../engine/tenants/tenants';
+import { createUser } from '../../../engine/tenants/users';
+import { startTestTenant, uniqueSlug, type ApiClient, type TestTenant } from '../../helpers/test-server';
 
 let t: TestTenant;
 let user: ApiClient;
@@ -40,6 +42,25 @@ describe('authentication failures', () => {
     expect(await count('sessions')).toBe(before);
   });
 
+  it('asks for the organisation when an email belongs to several, and opens no session', async () => {
+    const db = t.server.services.db;
+    const second = await createTenant(db, uniqueSlug('authfail2'), 'Second organisation');
+    try {
+      const email = `shared@${t.tenant.slug}.test`;
+      await createUser(db, t.tenant.id, { email, password: 'correct-horse-battery' });
+      await createUser(db, second.id, { email, password: 'correct-horse-battery' });
+      const before = await count('sessions');
+      const res = await t.anonymous.post('/auth/login', { email, password: 'correct-horse-battery' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('AUTH_TENANT_AMBIGUOUS');
+      expect(res.body.error.details.tenants.sort()).toEqual([t.tenant.slug, second.slug].sort());
+      expect(await count('sessions')).toBe(before);
+      expect((await t.anonymous.post('/auth/login', { email, password: 'correct-horse-battery', tenant: second.slug })).status).toBe(200);
+    } finally {
+      await dropTenant(db, second.slug);
+    }
+  });
+
   it('refuses a login without email or password with 400', async () => {
     const res = await t.anonymous.post('/auth/login', { email: 'a@b.c' });
     expect(res.status).toBe(400);
@@ -64,7 +85,9 @@ describe('authentication failures', () => {
   it('refuses bad admin input with stable codes', async () => {
     expect((await t.admin.post('/admin/users', { email: 'not-an-email', password: '12345678' })).body.error.code).toBe('REQUEST_INVALID');
     expect((await t.admin.post('/admin/users', { email: 'short@pw.test', password: '123' })).body.error.code).toBe('REQUEST_INVALID');
-    expect((await t.admin.post('/admin/users', { email: `admin@${t.tenant.slug}.test`, password: '12345678' })).status).toBe(409);
+    const dup = await t.admin.post('/admin/users', { email: `admin@${t.tenant.slug}.test`, password: '12345678' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('USER_EXISTS');
     expect((await t.admin.post('/admin/tokens', { name: 'x', userId: '00000000-0000-0000-0000-000000000000' })).body.error.code).toBe('USER_NOT_FOUND');
     expect((await t.admin.delete('/admin/tokens/not-a-uuid')).body.error.code).toBe('TOKEN_NOT_FOUND');
   });
