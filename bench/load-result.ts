@@ -1,20 +1,8 @@
 import type { CpuTimes } from './cpu-usage';
 import { summarize, type LatencySummary } from './latency-stats';
 
-/** One measured phase before summarizing: kept so alternating rounds can be merged. */
-export interface RawLoad {
-  concurrency: number;
-  ok: number;
-  errors: number;
-  firstError?: string;
-  warmupRequests: number;
-  elapsedMs: number;
-  samples: Float64Array;
-  cpuMs?: CpuTimes;
-}
-
-/** A load's summary: what the tables and the JSON results use. */
-export interface LoadResult {
+/** What every measured phase counts. */
+interface LoadCounts {
   concurrency: number;
   /** Measured requests answered with the expected status. */
   ok: number;
@@ -22,6 +10,16 @@ export interface LoadResult {
   firstError?: string;
   warmupRequests: number;
   elapsedMs: number;
+}
+
+/** One measured phase before summarizing: kept so alternating rounds can be merged. */
+export interface RawLoad extends LoadCounts {
+  samples: Float64Array;
+  cpuMs?: CpuTimes;
+}
+
+/** A load's summary: what the tables and the JSON results use. */
+export interface LoadResult extends LoadCounts {
   reqPerSec: number;
   latencyMs: LatencySummary;
   /** Throughput of each measured round (one unless rounds were interleaved). */
