@@ -16,6 +16,11 @@ export const MetadataErrors = {
   VALUE_SET_NOT_FOUND: 'VALUE_SET_NOT_FOUND',
 } as const;
 
+export const RuleErrors = {
+  RULE_NOT_COMPILABLE: 'RULE_NOT_COMPILABLE',
+  METADATA_RULE_INVALID: 'METADATA_RULE_INVALID',
+} as const;
+
 export const RecordErrors = {
   RECORD_NOT_FOUND: 'RECORD_NOT_FOUND',
   RECORD_VALIDATION_FAILED: 'RECORD_VALIDATION_FAILED',
@@ -52,6 +57,7 @@ export const ErrorCodes = {
   ...MetadataErrors,
   ...RecordErrors,
   ...QueryErrors,
+  ...RuleErrors,
   ...RequestErrors,
 } as const;
 
@@ -83,6 +89,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   QUERY_INVALID_SORT: 400,
   QUERY_INVALID_CURSOR: 400,
   QUERY_INVALID_PARAMETER: 400,
+  RULE_NOT_COMPILABLE: 400,
+  METADATA_RULE_INVALID: 400,
   REQUEST_MALFORMED_JSON: 400,
   REQUEST_TOO_LARGE: 413,
   REQUEST_UNSUPPORTED_MEDIA_TYPE: 415,

@@ -1,0 +1,277 @@
+import { AppError } from '../../core/errors';
+import type { RuleType } from '../../shared/rules/catalogue';
+import type { Expr } from '../../shared/rules/typed-ast';
+import type { SqlFragment } from '../../query/filter-ast';
+import { escapeLike } from '../../query/filter-sql';
+import type { CtxParam } from './ctx-param';
+
+/** How names and context values become SQL. */
+export interface SqlCompileOptions {
+  /** SQL for a field or lookup path (a column, a formula's expression, a subquery). */
+  column(name: string): string;
+  /** 'bind': $now/today() are parameters bound per request; 'sql': they read now() (stored definitions). */
+  now: 'bind' | 'sql';
+  /** Labels of a picklist field's values, per locale (for label_of). */
+  labels?(field: string): Record<'en' | 'zh-CN', Record<string, string>> | undefined;
+}
+
+/** 'predicate' may yield NULL where the rule yields false (WHERE treats both alike); 'value' never does for booleans. */
+type Mode = 'predicate' | 'value';
+
+const CAST: Record<RuleType, string> = { number: '::numeric', string: '::text', date: '::date', datetime: '::timestamptz', boolean: '::boolean', list: '::text[]', null: '', any: '' };
+
+class Compiler {
+  readonly params: unknown[] = [];
+
+  constructor(private readonly opts: SqlCompileOptions) {}
+
+  private bind(value: unknown, type: RuleType): string {
+    this.params.push(value);
+    return `?${CAST[type]}`;
+  }
+
+  private ctx(name: CtxParam['ctx'], cast: string): string {
+    this.params.push({ ctx: name } satisfies CtxParam);
+    return `?${cast}`;
+  }
+
+  /** An operand, with literals cast to the type they are compared or combined with. */
+  arg(e: Expr, as?: RuleType): string {
+    if (e.kind === 'lit') return e.value === null ? 'NULL' : this.bind(e.value, as && as !== 'null' && as !== 'any' ? as : e.type);
+    return this.expr(e, 'value');
+  }
+
+  expr(e: Expr, mode: Mode): string {
+    switch (e.kind) {
+      case 'lit':
+        return this.arg(e);
+      case 'list':
+        return this.bind(e.values, typeof e.values[0] === 'number' ? 'number' : 'list');
+      case 'var':
+        return this.opts.column(e.name);
+      case 'ctx':
+        return this.ctx(e.name, CAST[e.type]);
+      case 'op':
+        return this.op(e as Extract<Expr, { kind: 'op' }>, mode);
+    }
+  }
+
+  /** Boolean SQL that is never NULL in value mode. */
+  private bool(sql: string, mode: Mode): string {
+    return mode === 'predicate' ? sql : `coalesce(${sql}, false)`;
+  }
+
+  truthy(e: Expr, mode: Mode): string {
+    if (e.kind === 'op' && e.type === 'boolean') return this.expr(e, mode);
+    const x = this.arg(e);
+    switch (e.type) {
+      case 'boolean':
+        return this.bool(x, mode);
+      case 'number':
+        return this.bool(`${x} <> 0`, mode);
+      case 'string':
+        return this.bool(`${x} <> ''`, mode);
+      case 'list':
+        return this.bool(`cardinality(${x}) > 0`, mode);
+      case 'null':
+        return 'false';
+      default:
+        return `(${x} IS NOT NULL)`;
+    }
+  }
+
+  private shared(args: Expr[]): RuleType {
+    return (args.find((a) => a.kind !== 'lit' && a.type !== 'null') ?? args.find((a) => a.type !== 'null'))?.type ?? 'null';
+  }
+
+  private op(e: Extract<Expr, { kind: 'op' }>, mode: Mode): string {
+    const a = e.args;
+    const t = this.shared(a);
+    const x = (i: number, as: RuleType = t) => this.arg(a[i]!, as);
+    switch (e.op) {
+      case 'and':
+      case 'or':
+        return `(${a.map((arg) => this.truthy(arg, mode)).join(e.op === 'and' ? ' AND ' : ' OR ')})`;
+      case '!':
+        return `NOT ${this.truthy(a[0]!, 'value')}`;
+      case '!!':
+        return this.truthy(a[0]!, mode);
+      case 'if': {
+        const parts: string[] = [];
+        for (let i = 0; i + 1 < a.length; i += 2) parts.push(`WHEN ${this.truthy(a[i]!, 'value')} THEN ${this.arg(a[i + 1]!, e.type)}`);
+        const otherwise = a.length % 2 === 1 ? this.arg(a[a.length - 1]!, e.type) : 'NULL';
+        return `(CASE ${parts.join(' ')} ELSE ${otherwise} END)`;
+      }
+      case '==':
+      case '===':
+      case '!=':
+      case '!==':
+        return this.equality(e.op === '==' || e.op === '===', a, t, mode);
+      case '<':
+      case '<=':
+      case '>':
+      case '>=': {
+        const collate = t === 'string' ? ' COLLATE "C"' : '';
+        const cmp = (l: number, r: number) => this.bool(`${x(l)}${collate} ${e.op} ${x(r)}${collate}`, mode);
+        return a.length === 3 ? `(${cmp(0, 1)} AND ${cmp(1, 2)})` : cmp(0, 1);
+      }
+      case 'in':
+        return this.membership(a[0]!, a[1]!, mode);
+      case 'contains':
+        return a[0]!.type === 'list' ? this.bool(`${x(0, 'list')} @> ARRAY[${x(1, 'string')}]::text[]`, mode) : this.textMatch(a[0]!, a[1]!, 'contains', mode);
+      case 'starts_with':
+        return this.textMatch(a[0]!, a[1]!, 'starts', mode);
+      case 'ends_with':
+        return this.textMatch(a[0]!, a[1]!, 'ends', mode);
+      case '+':
+      case '*':
+        return `(${a.map((_, i) => x(i, 'number')).join(` ${e.op} `)})`;
+      case '-':
+        return a.length === 1 ? `(- ${x(0, 'number')})` : `(${x(0, 'number')} - ${x(1, 'number')})`;
+      case '/':
+        return `(${x(0, 'number')} / NULLIF(${x(1, 'number')}, 0))`;
+      case '%':
+        return `mod(${x(0, 'number')}, NULLIF(${x(1, 'number')}, 0))`;
+      case 'min':
+      case 'max':
+        return `${e.op === 'min' ? 'LEAST' : 'GREATEST'}(${a.map((_, i) => x(i, 'number')).join(', ')})`;
+      case 'round':
+        return `round((${x(0, 'number')})::numeric, ${a.length > 1 ? `(${x(1, 'number')})::int` : '0'})`;
+      case 'floor':
+      case 'ceil':
+      case 'abs':
+        return `${e.op}(${x(0, 'number')})`;
+      case 'cat':
+      case 'concat':
+        return `concat(${a.map((arg) => this.asText(arg)).join(', ')})`;
+      case 'lower':
+      case 'upper':
+        return `${e.op}(${x(0, 'string')})`;
+      case 'length':
+        return `char_length(${x(0, 'string')})`;
+      case 'trim':
+        return `btrim(${x(0, 'string')}, ' ')`;
+      case 'regex_match':
+        throw new AppError('RULE_NOT_COMPILABLE', '"regex_match" runs only in forms and validation rules, not in lists, filters or formulas', { operation: e.op, path: e.path });
+      case 'if_null':
+        return `coalesce(${x(0, e.type)}, ${x(1, e.type)})`;
+      case 'is_empty':
+      case 'not_empty': {
+        const v = this.arg(a[0]!);
+        const empty = a[0]!.type === 'string' ? `(${v} IS NULL OR ${v} = '')` : a[0]!.type === 'list' ? `(${v} IS NULL OR cardinality(${v}) = 0)` : `(${v} IS NULL)`;
+        return e.op === 'is_empty' ? empty : `NOT ${empty}`;
+      }
+      case 'label_of':
+        return this.labelOf(a[0]!, String((a[1] as { value: unknown }).value), e.path);
+      case 'in_set':
+        return this.bool(`${x(0, 'list')} @> ARRAY[${x(1, 'string')}]::text[]`, mode);
+      case 'today':
+        return this.opts.now === 'bind' ? this.ctx('$today', '::date') : `(now() AT TIME ZONE 'UTC')::date`;
+      case 'now':
+        return this.opts.now === 'bind' ? this.ctx('$now', '::timestamptz') : 'now()';
+      case 'add_days':
+      case 'add_months':
+      case 'add_years': {
+        const unit = e.op === 'add_days' ? 'days' : e.op === 'add_months' ? 'months' : 'years';
+        const d = x(0, a[0]!.type);
+        const n = `trunc(${x(1, 'number')})::int`;
+        if (a[0]!.type === 'date' && unit === 'days') return `(${d} + ${n})`;
+        const shifted = `(${d} + make_interval(${unit} => ${n}))`;
+        return a[0]!.type === 'date' ? `${shifted}::date` : shifted;
+      }
+      case 'diff_days':
+        return t === 'date' ? `(${x(0)} - ${x(1)})` : `floor(extract(epoch from (${x(0)} - ${x(1)})) / 86400)::int`;
+      case 'diff_months':
+        return `((extract(year from ${x(0)}) * 12 + extract(month from ${x(0)})) - (extract(year from ${x(1)}) * 12 + extract(month from ${x(1)})))::int`;
+      case 'diff_years':
+        return `(extract(year from ${x(0)}) - extract(year from ${x(1)}))::int`;
+      case 'year':
+      case 'month':
+      case 'day':
+        return `extract(${e.op} from ${x(0, a[0]!.type)})::int`;
+      case 'weekday':
+        return `extract(isodow from ${x(0, a[0]!.type)})::int`;
+      case 'start_of_week':
+      case 'start_of_month':
+      case 'start_of_quarter':
+        return `date_trunc('${e.op.slice('start_of_'.length)}', ${x(0, a[0]!.type)})::date`;
+    }
+  }
+
+  private equality(equal: boolean, a: Expr[], t: RuleType, mode: Mode): string {
+    const [l, r] = a as [Expr, Expr];
+    const isNull = (e: Expr) => e.kind === 'lit' && e.value === null;
+    if (isNull(l) && isNull(r)) return equal ? 'TRUE' : 'FALSE';
+    if (isNull(l) || isNull(r)) return `(${this.arg(isNull(l) ? r : l)} IS ${equal ? '' : 'NOT '}NULL)`;
+    const lhs = this.arg(l, t);
+    const rhs = this.arg(r, t);
+    if (!equal) return `(${lhs} IS DISTINCT FROM ${rhs})`;
+    // Against a non-null literal, "=" is exact in WHERE (NULL there means false) and can use an index.
+    const literal = l.kind === 'lit' || r.kind === 'lit';
+    return literal ? this.bool(`${lhs} = ${rhs}`, mode) : `(${lhs} IS NOT DISTINCT FROM ${rhs})`;
+  }
+
+  private membership(needle: Expr, hay: Expr, mode: Mode): string {
+    if (hay.kind === 'list') {
+      const type = needle.type === 'number' ? 'number' : needle.type === 'null' ? 'string' : needle.type;
+      this.params.push(hay.values);
+      const arrayCast = type === 'number' ? '::numeric[]' : type === 'date' ? '::date[]' : type === 'datetime' ? '::timestamptz[]' : type === 'boolean' ? '::boolean[]' : '::text[]';
+      return this.bool(`${this.arg(needle, type)} = ANY(?${arrayCast})`, mode);
+    }
+    if (hay.type === 'list') return this.bool(`${this.arg(hay)} @> ARRAY[${this.arg(needle, 'string')}]::text[]`, mode);
+    return this.textMatch(hay, needle, 'contains', mode);
+  }
+
+  private textMatch(s: Expr, sub: Expr, how: 'contains' | 'starts' | 'ends', mode: Mode): string {
+    const subject = this.arg(s, 'string');
+    if (sub.kind === 'lit' && typeof sub.value === 'string') {
+      const v = escapeLike(sub.value);
+      this.params.push(how === 'contains' ? `%${v}%` : how === 'starts' ? `${v}%` : `%${v}`);
+      return this.bool(`${subject} LIKE ?`, mode);
+    }
+    const needle = this.arg(sub, 'string');
+    if (how === 'contains') return this.bool(`strpos(${subject}, ${needle}) > 0`, mode);
+    return this.bool(`${how === 'starts' ? 'left' : 'right'}(${subject}, char_length(${needle})) = ${needle}`, mode);
+  }
+
+  /** Text the way the interpreter writes values: 1.50 → "1.5", true → "true", datetimes in ISO UTC. */
+  private asText(e: Expr): string {
+    const v = this.arg(e, e.type === 'date' || e.type === 'datetime' ? e.type : undefined);
+    switch (e.type) {
+      case 'number':
+        return `trim_scale((${v})::numeric)::text`;
+      case 'boolean':
+        return `(CASE WHEN ${v} THEN 'true' WHEN NOT ${v} THEN 'false' END)`;
+      case 'datetime':
+        return `to_char((${v}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      case 'date':
+        return `(${v})::text`;
+      default:
+        return v;
+    }
+  }
+
+  private labelOf(value: Expr, field: string, path: string): string {
+    const labels = this.opts.labels?.(field);
+    if (!labels) throw new AppError('RULE_NOT_COMPILABLE', `label_of: "${field}" is not a picklist`, { path });
+    const v = this.arg(value, 'string');
+    const byLocale = (locale: 'en' | 'zh-CN') => {
+      const whens = Object.entries(labels[locale]).map(([val, label]) => `WHEN ${this.bind(val, 'string')} THEN ${this.bind(label, 'string')}`);
+      return whens.length ? `(CASE ${v} ${whens.join(' ')} ELSE ${v} END)` : v;
+    };
+    const zh = byLocale('zh-CN');
+    const en = byLocale('en');
+    return `(CASE WHEN ${this.ctx('$locale', '::text')} = 'zh-CN' THEN ${zh} ELSE ${en} END)`;
+  }
+}
+
+/**
+ * Compiles a checked rule to SQL with `?` placeholders. Context values
+ * ($now, $user, locale) stay as placeholders for bindParams. `predicate`
+ * mode is for WHERE clauses; `value` for selected expressions.
+ */
+export function compileExpr(expr: Expr, opts: SqlCompileOptions, mode: Mode = 'value'): SqlFragment {
+  const c = new Compiler(opts);
+  const sql = mode === 'predicate' ? c.truthy(expr, mode) : c.expr(expr, mode);
+  return { sql, params: c.params };
+}
