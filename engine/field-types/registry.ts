@@ -5,6 +5,7 @@ import { currencyType } from './currency/currency';
 import { dateType } from './date/date';
 import { datetimeType } from './datetime/datetime';
 import { emailType } from './email/email';
+import { formulaType } from './formula/formula';
 import { integerType } from './integer/integer';
 import { lookupType } from './lookup/lookup';
 import { multipicklistType } from './multipicklist/multipicklist';
@@ -12,10 +13,12 @@ import { numberType } from './number/number';
 import { percentType } from './percent/percent';
 import { phoneType } from './phone/phone';
 import { picklistType } from './picklist/picklist';
+import { rollupType } from './rollup/rollup';
 import { textType } from './text/text';
 import { textareaType } from './textarea/textarea';
 import { systemFieldTypes } from './system-types';
-import type { FieldTypeDef } from './types';
+import type { Field } from '../shared/metadata-types';
+import type { FieldTypeDef, ValueKind } from './types';
 import { urlType } from './url/url';
 
 /** The core types; a missing entry is a compile error. */
@@ -36,6 +39,8 @@ export const coreFieldTypes: Record<CoreFieldType, FieldTypeDef> = {
   multipicklist: multipicklistType,
   lookup: lookupType,
   autonumber: autonumberType,
+  formula: formulaType,
+  rollup: rollupType,
 };
 
 /** Core types plus those plugins register. */
@@ -62,4 +67,10 @@ export class FieldTypeRegistry {
   names(): string[] {
     return [...this.types.keys()];
   }
+}
+
+/** A field's value kind, asking the type when it depends on the field's settings. */
+export function valueKindOf(registry: FieldTypeRegistry, field: Field): ValueKind {
+  const def = registry.describe(field.type);
+  return def.kindOf ? def.kindOf(field) : def.kind;
 }

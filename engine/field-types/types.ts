@@ -1,4 +1,5 @@
-import type { Field, ValueSet } from '../shared/metadata-types';
+import type { Field, RawObjectDef, ValueSet } from '../shared/metadata-types';
+import type { FieldTypeRegistry } from './registry';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -9,6 +10,12 @@ export type ValueKind = 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 
 export interface FieldTypeContext {
   valueSets: Record<string, ValueSet>;
   objectNames: ReadonlySet<string>;
+  /** Every object as written, for settings that reach across objects (roll-ups). */
+  objects: Record<string, RawObjectDef>;
+  /** The object whose field is being normalized. */
+  objectName: string;
+  /** Every field type, for settings that reason about other fields (roll-up filters). */
+  registry: FieldTypeRegistry;
 }
 
 /** A problem found in a field's settings, relative to the field. */
@@ -32,10 +39,14 @@ export interface FieldTypeDef {
   /** JSON Schema fragment for a value (without null; the caller adds it). */
   valueSchema(field: Field, mode: 'create' | 'update'): JsonSchema;
   kind: ValueKind;
+  /** The kind of one field when it depends on its settings (a formula's `returns`). */
+  kindOf?: (field: Field) => ValueKind;
   /** Whether the value can be written through the API (autonumber cannot). */
   writable: boolean;
   /** Included in the `q` quick search. */
   searchable: boolean;
+  /** False for types without a column (formulas are computed when read). */
+  stored?: boolean;
   /** DB value → API value, when the driver's value is not already right. */
   fromDb?: (value: unknown) => unknown;
 }

@@ -7,6 +7,8 @@ import { recordPayloadSchema, writableFields } from '../records/json-schema';
 import type { JsonSchema } from '../field-types/types';
 import { foreignKeyName, indexName } from '../schema-engine/names';
 import { qualified } from '../schema-engine/column-ddl';
+import { formulaColumns } from '../rules/formula-sql';
+import type { Snapshot } from './snapshot';
 
 /** Everything a request needs about one object at one metadata version, built once. */
 export interface CompiledObject {
@@ -18,8 +20,12 @@ export interface CompiledObject {
   updateSchema: JsonSchema;
   validateCreate: ValidateFunction;
   validateUpdate: ValidateFunction;
-  /** `"col1", "col2", ...` for every column, in field order. */
+  /** `"col1", "col2", (formula) AS "f", ...` for every field, in field order. */
   selectList: string;
+  /** SQL for a field's value: its column, or its formula's expression. */
+  valueSql(name: string): string;
+  /** One select-list item for a field. */
+  selectItem(name: string): string;
   /** Fields whose DB value needs converting for the API. */
   converters: [string, (v: unknown) => unknown][];
   autonumbers: { field: Field; parts: FormatPart[] }[];
@@ -31,7 +37,10 @@ export interface CompiledObject {
   constraintField: Map<string, string>;
 }
 
-export function compileObject(schema: string, def: ObjectDef, registry: FieldTypeRegistry, ajv: Ajv2020): CompiledObject {
+export function compileObject(schema: string, def: ObjectDef, registry: FieldTypeRegistry, ajv: Ajv2020, snapshot: Snapshot): CompiledObject {
+  const formulas = formulaColumns(snapshot, registry, schema, def);
+  const valueSql = (name: string) => formulas.get(name) ?? quoteIdent(name);
+  const selectItem = (name: string) => (formulas.has(name) ? `${formulas.get(name)} AS ${quoteIdent(name)}` : quoteIdent(name));
   const fields = new Map(def.fields.map((f) => [f.name, f]));
   const writable = new Map(writableFields(def, registry).map((f) => [f.name, f]));
   const createSchema = recordPayloadSchema(def, registry, 'create');
@@ -57,7 +66,9 @@ export function compileObject(schema: string, def: ObjectDef, registry: FieldTyp
     updateSchema,
     validateCreate: ajv.compile(createSchema),
     validateUpdate: ajv.compile(updateSchema),
-    selectList: def.fields.map((f) => quoteIdent(f.name)).join(', '),
+    selectList: def.fields.map((f) => selectItem(f.name)).join(', '),
+    valueSql,
+    selectItem,
     converters: def.fields.flatMap((f) => {
       const fromDb = registry.describe(f.type).fromDb;
       return fromDb ? [[f.name, fromDb] as [string, (v: unknown) => unknown]] : [];

@@ -28,6 +28,10 @@ function normalizeField(rf: RawObjectDef['fields'][number], path: string, regist
     issues.push({ path: `${path}/options/onDelete`, code: 'INVALID_SETTING', message: 'a required lookup cannot be cleared when its target is deleted; use restrict or cascade' });
   }
   if (rf.type === 'autonumber' && rf.required) issues.push({ path: `${path}/required`, code: 'INVALID_SETTING', message: 'an autonumber is assigned by the system and cannot be required' });
+  // A roll-up is computed from child records: a default or a required value would be overwritten, a unique one would refuse child writes.
+  for (const key of ['required', 'unique', 'defaultValue'] as const) {
+    if (rf.type === 'rollup' && rf[key] !== undefined && rf[key] !== false) issues.push({ path: `${path}/${key}`, code: 'INVALID_SETTING', message: `a roll-up is computed from child records and cannot have ${key}` });
+  }
   return {
     name: rf.name,
     type: rf.type,
@@ -83,9 +87,9 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
 export function normalizeSnapshot(raw: RawSnapshot, registry: FieldTypeRegistry, version: number): { snapshot: Snapshot; issues: Issue[] } {
   const issues: Issue[] = [];
   const valueSets = normalizeValueSets(raw, issues);
-  const ctx: FieldTypeContext = { valueSets, objectNames: new Set(Object.keys(raw.objects)) };
+  const ctx: Omit<FieldTypeContext, 'objectName'> = { valueSets, objectNames: new Set(Object.keys(raw.objects)), objects: raw.objects, registry };
   const objects = new Map<string, ObjectDef>();
-  for (const ro of Object.values(raw.objects)) objects.set(ro.name, normalizeObject(ro, registry, ctx, issues));
+  for (const ro of Object.values(raw.objects)) objects.set(ro.name, normalizeObject(ro, registry, { ...ctx, objectName: ro.name }, issues));
   return { snapshot: { version, raw, objects, valueSets }, issues };
 }
 

@@ -7,6 +7,7 @@ import { trashName } from '../schema-engine/names';
 import { canonicalJson } from '../shared/canonical-json';
 import type { RawSnapshot } from '../shared/metadata-types';
 import { checkDefaults } from './check-defaults';
+import { checkRules } from './check-rules';
 import { METADATA_CHANNEL, type MetadataCache } from './metadata-cache';
 import { normalizeSnapshot } from './normalize-snapshot';
 import { TenantMetadata } from './tenant-metadata';
@@ -54,7 +55,8 @@ async function runPlan(trx: Trx, schema: string, plan: PlanAction[], version: nu
   for (const action of plan) {
     for (const sql of action.sql) {
       try {
-        await trx.raw(sql.replace(/\?/g, '\\?'));
+        // Every "?" is literal in DDL; one already escaped (\?) stays as it is.
+        await trx.raw(sql.replace(/(?<!\\)\?/g, '\\?'));
       } catch (e) {
         const code = (e as { code?: string }).code;
         if (code === '23505') throw new AppError('METADATA_UNSAFE_CHANGE', `existing ${action.object} records have duplicate values: ${action.description}`, { object: action.object, field: action.field });
@@ -120,6 +122,8 @@ async function applyInTransaction(ctx: PublishContext, summary: string, change: 
     const { snapshot: after, issues } = normalizeSnapshot(nextRaw, ctx.registry, current.version + 1);
     issues.push(...checkDefaults(after, ctx.registry));
     if (issues.length) throw new AppError('METADATA_INVALID', 'the metadata is invalid', { issues: mapIssues(issues) });
+    const ruleIssues = checkRules(after, ctx.registry);
+    if (ruleIssues.length) throw new AppError('METADATA_RULE_INVALID', 'a rule in the metadata is invalid', { issues: mapIssues(ruleIssues) });
     const trash = await withTrashedDefinitions(trx, ctx, await loadTrash(trx, ctx.schema), before, after);
     const plan = planSchemaChange(before, after, { schema: ctx.schema, registry: ctx.registry, version: after.version, trash, newTrashName: (o, f) => trashName(o, f, after.version) });
     const changed = canonical(nextRaw) !== canonical(current.raw);

@@ -36,7 +36,7 @@ export class TenantMetadata {
     if (c) return c;
     const def = this.snapshot.objects.get(name);
     if (!def) throw new AppError('OBJECT_NOT_FOUND', `object "${name}" does not exist`, { object: name });
-    c = compileObject(this.schema, def, this.registry, this.ajv);
+    c = compileObject(this.schema, def, this.registry, this.ajv, this.snapshot);
     this.compiled.set(name, c);
     return c;
   }

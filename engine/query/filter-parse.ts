@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors';
-import type { FieldTypeRegistry } from '../field-types/registry';
+import { valueKindOf, type FieldTypeRegistry } from '../field-types/registry';
 import type { ValueKind } from '../field-types/types';
 import type { Field } from '../shared/metadata-types';
 import type { Comparison, FilterNode } from './filter-ast';
@@ -36,7 +36,7 @@ function resolveField(ctx: ParseContext, x: { var: Json }, path: string): Field 
   return field;
 }
 
-const kindOf = (ctx: ParseContext, f: Field): ValueKind => ctx.registry.describe(f.type).kind;
+const kindOf = (ctx: ParseContext, f: Field): ValueKind => valueKindOf(ctx.registry, f);
 
 /** Checks a literal against the field's kind and returns the value to bind. */
 function literalFor(ctx: ParseContext, field: Field, value: Json, path: string): unknown {

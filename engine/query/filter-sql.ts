@@ -6,8 +6,8 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const CASTS: Record<string, string> = { date: '::date', datetime: '::timestamptz', number: '::numeric', integer: '::bigint', currency: '::numeric', percent: '::numeric' };
 
-function compile(node: FilterNode, params: unknown[], alias: string): string {
-  const col = (name: string) => `${alias}${quoteIdent(name)}`;
+function compile(node: FilterNode, params: unknown[], alias: string, columnSql?: (name: string) => string): string {
+  const col = (name: string) => columnSql?.(name) ?? `${alias}${quoteIdent(name)}`;
   const bind = (value: unknown, type: string) => {
     params.push(value);
     return `?${CASTS[type] ?? ''}`;
@@ -15,10 +15,10 @@ function compile(node: FilterNode, params: unknown[], alias: string): string {
   switch (node.op) {
     case 'and':
     case 'or':
-      return `(${node.args.map((a) => compile(a, params, alias)).join(node.op === 'and' ? ' AND ' : ' OR ')})`;
+      return `(${node.args.map((a) => compile(a, params, alias, columnSql)).join(node.op === 'and' ? ' AND ' : ' OR ')})`;
     case 'not':
       // NOT over a NULL comparison is NULL; coalesce so "not (x = 1)" keeps rows where x is null, like the interpreter.
-      return `NOT coalesce(${compile(node.arg, params, alias)}, false)`;
+      return `NOT coalesce(${compile(node.arg, params, alias, columnSql)}, false)`;
     case 'cmp':
       if (node.cmp === '<>') return `${col(node.field.name)} IS DISTINCT FROM ${bind(node.value, node.field.type)}`;
       return `${col(node.field.name)} ${node.cmp} ${bind(node.value, node.field.type)}`;
@@ -48,8 +48,8 @@ function compile(node: FilterNode, params: unknown[], alias: string): string {
 }
 
 /** Compiles a filter to a boolean SQL expression with `?` placeholders. */
-export function compileFilter(node: FilterNode, alias = ''): SqlFragment {
+export function compileFilter(node: FilterNode, alias = '', columnSql?: (name: string) => string): SqlFragment {
   const params: unknown[] = [];
-  const sql = compile(node, params, alias);
+  const sql = compile(node, params, alias, columnSql);
   return { sql, params };
 }

@@ -9,6 +9,8 @@ export interface SortKey {
   cast: string;
   /** What a cursor value for this key must look like. */
   kind: ValueKind;
+  /** The key's SQL when it is not a plain column (a formula). */
+  sql?: string;
 }
 
 /**
@@ -26,9 +28,10 @@ export function keysetPredicate(keys: SortKey[], values: unknown[]): SqlFragment
     const parts: string[] = [];
     keys.slice(0, i).forEach((prev, j) => {
       const v = values[j];
-      parts.push(v === null ? `${quoteIdent(prev.field)} IS NULL` : `${quoteIdent(prev.field)} = ${bind(v, prev.cast)}`);
+      const prevCol = prev.sql ?? quoteIdent(prev.field);
+      parts.push(v === null ? `${prevCol} IS NULL` : `${prevCol} = ${bind(v, prev.cast)}`);
     });
-    const col = quoteIdent(key.field);
+    const col = key.sql ?? quoteIdent(key.field);
     const v = values[i];
     let after: string | undefined;
     if (v === null) after = key.desc ? `${col} IS NOT NULL` : undefined;

@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors';
 import { quoteIdent } from '../db/knex';
-import type { FieldTypeRegistry } from '../field-types/registry';
+import { valueKindOf, type FieldTypeRegistry } from '../field-types/registry';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { Field } from '../shared/metadata-types';
 import { decodeCursor } from './cursor';
@@ -33,7 +33,7 @@ function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTyp
   const parts: string[] = [];
   const values: unknown[] = [];
   if (params.filter !== undefined) {
-    const f = compileFilter(parseFilter(params.filter, fields, registry));
+    const f = compileFilter(parseFilter(params.filter, fields, registry), '', (name) => obj.valueSql(name));
     parts.push(f.sql);
     values.push(...f.params);
   }
@@ -54,7 +54,8 @@ export function buildListQuery(obj: CompiledObject, params: ListParams, registry
   const sortKeys: SortKey[] = params.sort.map((s) => {
     const f = fieldOrThrow(fields, s.field, 'sort');
     if (f.type === 'multipicklist') throw new AppError('QUERY_INVALID_SORT', `cannot sort by multi-select field "${f.name}"`, { field: f.name });
-    return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '', kind: registry.describe(f.type).kind };
+    const sql = f.type === 'formula' ? obj.valueSql(f.name) : undefined;
+    return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '', kind: valueKindOf(registry, f), ...(sql ? { sql } : {}) };
   });
   if (!sortKeys.some((k) => k.field === 'id')) sortKeys.push({ field: 'id', desc: sortKeys.at(-1)?.desc ?? false, cast: '::uuid', kind: 'uuid' });
   const sortSignature = sortKeys.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
@@ -70,8 +71,8 @@ export function buildListQuery(obj: CompiledObject, params: ListParams, registry
     pageParams.push(...keyset.params);
   }
   const whereSql = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const orderSql = sortKeys.map((k) => `${quoteIdent(k.field)}${k.desc ? ' DESC' : ''}`).join(', ');
-  let pageSql = `SELECT ${selected.map(quoteIdent).join(', ')} FROM ${obj.table}${whereSql} ORDER BY ${orderSql} LIMIT ?`;
+  const orderSql = sortKeys.map((k) => `${k.sql ?? quoteIdent(k.field)}${k.desc ? ' DESC' : ''}`).join(', ');
+  let pageSql = `SELECT ${selected.map((f) => obj.selectItem(f)).join(', ')} FROM ${obj.table}${whereSql} ORDER BY ${orderSql} LIMIT ?`;
   pageParams.push(params.limit + 1);
   if (params.offset) {
     pageSql += ' OFFSET ?';

@@ -4,6 +4,7 @@ import type { FieldTypeRegistry } from '../field-types/registry';
 import type { Field, ObjectDef } from '../shared/metadata-types';
 import { autonumberSqlExpression } from './autonumber-sql';
 import { columnSqlType, createForeignKeySql, createIndexSql, desiredIndexes, dropForeignKeySql, qualified } from './column-ddl';
+import { planRollupsChanged, planRollupsCreated, planRollupsDropped } from './plan-rollups';
 import type { PlanAction, TrashEntry } from './plan-types';
 import { classifyTypeChange } from './type-change';
 
@@ -61,8 +62,8 @@ function planRestoreObject(ctx: PlanContext, obj: ObjectDef, trashed: TrashEntry
     trash: { kind: 'object', trashName: trashed.trashName, restoreId: trashed.id },
   };
   // The trashed table kept no keys or indexes: diff the columns only, then link and index afresh.
-  const columnSteps = planChangeObject(ctx, trashed.definition, obj).filter((a) => !['createIndex', 'dropIndex', 'createForeignKey', 'dropForeignKey'].includes(a.kind));
-  return [restore, ...columnSteps, ...keysAndIndexes(ctx, obj)];
+  const columnSteps = planChangeObject(ctx, trashed.definition, obj).filter((a) => !['createIndex', 'dropIndex', 'createForeignKey', 'dropForeignKey', 'createRollup', 'dropRollup'].includes(a.kind));
+  return [restore, ...columnSteps, ...keysAndIndexes(ctx, obj), ...planRollupsCreated(ctx, obj)];
 }
 
 export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
@@ -78,13 +79,14 @@ export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[]
       sql: [`CREATE TABLE ${qualified(ctx.schema, obj.name)} (${columns.join(', ')})`, ...obj.fields.filter((f) => f.type === 'autonumber').flatMap((f) => autonumberSteps(ctx, obj.name, f, false))],
     },
   ];
-  return [...actions, ...keysAndIndexes(ctx, obj)];
+  return [...actions, ...keysAndIndexes(ctx, obj), ...planRollupsCreated(ctx, obj)];
 }
 
 export function planDropObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
   const trashName = ctx.newTrashName(obj.name, null);
   const t = qualified(ctx.schema, obj.name);
   return [
+    ...planRollupsDropped(ctx, obj),
     {
       kind: 'trashTable',
       object: obj.name,
@@ -191,5 +193,6 @@ export function planChangeObject(ctx: PlanContext, before: ObjectDef, after: Obj
   for (const [name, ix] of newIdx) {
     if (!oldIdx.has(name)) actions.push({ kind: 'createIndex', object: after.name, description: `index ${after.name} (${ix.fields.join(', ')})${ix.unique ? ' unique' : ''}`, destructive: false, sql: [createIndexSql(ctx.schema, after.name, name, ix)] });
   }
+  actions.push(...planRollupsChanged(ctx, before, after));
   return actions;
 }

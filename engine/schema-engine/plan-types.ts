@@ -15,6 +15,9 @@ export const PHASES = {
   createForeignKey: 70,
   createIndex: 80,
   backfill: 65,
+  // Roll-up triggers go before any column or table they read is moved, and come back once columns, keys and indexes exist.
+  dropRollup: 2,
+  createRollup: 90,
 } as const;
 
 export type ActionKind = keyof typeof PHASES;

@@ -54,6 +54,8 @@ export function classifyTypeChange(table: string, oldField: Field, next: Field, 
     return { ok: true, using: `CASE WHEN ${col} IS NULL THEN NULL ELSE ARRAY[${col}::text] END`, checks: [] };
   }
   if (from === 'date' && to === 'datetime') return { ok: true, checks: [] };
+  // A roll-up's value is derived: the column is emptied and the roll-up recomputed (createRollup) in the same publish.
+  if (from === 'rollup' && to === 'rollup') return { ok: true, using: 'NULL', checks: [] };
   if (from === to && oldSql === newSql) return { ok: true, checks: [] };
   return { ok: false, reason: `changing ${next.name} from ${from} to ${to} could lose data` };
 }

@@ -15,7 +15,7 @@ export type Label = Record<Locale, string>;
 export const CORE_FIELD_TYPES = [
   'text', 'textarea', 'integer', 'number', 'currency', 'percent', 'boolean',
   'date', 'datetime', 'email', 'phone', 'url', 'picklist', 'multipicklist',
-  'lookup', 'autonumber',
+  'lookup', 'autonumber', 'formula', 'rollup',
 ] as const;
 export type CoreFieldType = (typeof CORE_FIELD_TYPES)[number];
 

@@ -118,6 +118,7 @@ class Checker {
         throw new RuleError(pattern.path, 'not a valid regular expression');
       }
     }
+    if (op === 'label_of' && !this.scope.allowContext) throw new RuleError(path, '"label_of" cannot be used here: the value must not depend on who reads it');
     if (op === 'label_of' && (args[1]!.kind !== 'lit' || typeof args[1]!.value !== 'string')) throw new RuleError(args[1]!.path, 'label_of names its picklist field as a literal string');
   }
 }

@@ -1,0 +1,93 @@
+import { AppError, type Issue } from '../core/errors';
+import type { FieldTypeRegistry } from '../field-types/registry';
+import { objectScope, resolvePath } from '../rules/rule-scope';
+import { compileExpr } from '../rules/sql/compile-expr';
+import type { ObjectDef } from '../shared/metadata-types';
+import { checkRule } from '../shared/rules/check/check-rule';
+import type { RuleType } from '../shared/rules/catalogue';
+import type { Expr } from '../shared/rules/typed-ast';
+import type { Snapshot } from './snapshot';
+
+const fieldPath = (obj: ObjectDef, name: string) => `/objects/${obj.name}/fields/${obj.fields.filter((f) => !f.system).findIndex((f) => f.name === name)}`;
+
+/** The field paths a checked rule reads. */
+function varsOf(e: Expr, out: string[] = []): string[] {
+  if (e.kind === 'var') out.push(e.name);
+  if (e.kind === 'op') e.args.forEach((a) => varsOf(a, out));
+  return out;
+}
+
+/** Formula → the formulas it reads (through lookups too), as "object.field" keys. */
+function formulaGraph(snapshot: Snapshot, checked: Map<string, Expr>): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const [key, expr] of checked) {
+    const obj = snapshot.objects.get(key.split('.')[0]!)!;
+    const deps = varsOf(expr).flatMap((path) => {
+      const hit = resolvePath(snapshot, obj, path);
+      if (!hit || hit.field.type !== 'formula') return [];
+      const owner = hit.hops.at(-1)?.target ?? obj;
+      return [`${owner.name}.${hit.field.name}`];
+    });
+    graph.set(key, deps);
+  }
+  return graph;
+}
+
+function findCycle(graph: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    if (state.get(n) === 'done') return undefined;
+    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
+    state.set(n, 'visiting');
+    stack.push(n);
+    for (const d of graph.get(n) ?? []) {
+      const c = visit(d);
+      if (c) return c;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return undefined;
+  };
+  for (const n of graph.keys()) {
+    const c = visit(n);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Every rule in the snapshot is parsed, type-checked and (where it runs in
+ * SQL) compiled at publish time, so a bad rule is refused now, never at save.
+ */
+export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Issue[] {
+  const issues: Issue[] = [];
+  const checked = new Map<string, Expr>();
+  for (const obj of snapshot.objects.values()) {
+    for (const f of obj.fields.filter((x) => x.type === 'formula')) {
+      const at = `${fieldPath(obj, f.name)}/options/expression`;
+      if (f.unique || f.indexed) issues.push({ path: `${fieldPath(obj, f.name)}/${f.unique ? 'unique' : 'indexed'}`, code: 'RULE_INVALID', message: 'formula fields cannot be unique or indexed' });
+      const { expr, issues: found } = checkRule(f.options.expression, objectScope(snapshot, obj, registry, false), [f.options.returns as RuleType]);
+      issues.push(...found.map((i) => ({ path: `${at}${i.path}`, code: 'RULE_INVALID', message: i.message })));
+      if (!expr) continue;
+      try {
+        compileExpr(expr, { column: () => 'x', now: 'sql' });
+        checked.set(`${obj.name}.${f.name}`, expr);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        issues.push({ path: `${at}${(e.details?.path as string | undefined) ?? ''}`, code: e.code, message: e.message });
+      }
+    }
+    obj.indexes.forEach((ix, i) => {
+      if (ix.fields.some((name) => obj.fields.find((f) => f.name === name.replace(/^-/, ''))?.type === 'formula')) {
+        issues.push({ path: `/objects/${obj.name}/indexes/${i}`, code: 'RULE_INVALID', message: 'indexes cannot include formula fields' });
+      }
+    });
+  }
+  const cycle = findCycle(formulaGraph(snapshot, checked));
+  if (cycle) {
+    const [objName, field] = cycle[0]!.split('.') as [string, string];
+    issues.push({ path: `${fieldPath(snapshot.objects.get(objName)!, field)}/options/expression`, code: 'RULE_CYCLE', message: `formulas refer to each other in a cycle: ${cycle.join(' → ')}` });
+  }
+  return issues;
+}
