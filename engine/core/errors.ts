@@ -30,6 +30,7 @@ export const RecordErrors = {
   RECORD_INVALID_REFERENCE: 'RECORD_INVALID_REFERENCE',
   RECORD_IN_USE: 'RECORD_IN_USE',
   RECORD_INVALID_ID: 'RECORD_INVALID_ID',
+  RECORD_RULE_VIOLATION: 'RECORD_RULE_VIOLATION',
 } as const;
 
 export const QueryErrors = {
@@ -84,6 +85,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RECORD_INVALID_REFERENCE: 400,
   RECORD_IN_USE: 409,
   RECORD_INVALID_ID: 400,
+  RECORD_RULE_VIOLATION: 400,
   QUERY_UNKNOWN_FIELD: 400,
   QUERY_INVALID_FILTER: 400,
   QUERY_INVALID_SORT: 400,
@@ -107,6 +109,8 @@ export interface Issue {
   path: string;
   code: string;
   message: string;
+  /** The validation rule that refused the value, for RECORD_RULE_VIOLATION. */
+  rule?: string;
 }
 
 export class AppError extends Error {

@@ -78,6 +78,10 @@ export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Iss
         issues.push({ path: `${at}${(e.details?.path as string | undefined) ?? ''}`, code: e.code, message: e.message });
       }
     }
+    obj.validationRules.forEach((r, i) => {
+      const { issues: found } = checkRule(r.condition, objectScope(snapshot, obj, registry, true));
+      issues.push(...found.map((x) => ({ path: `/objects/${obj.name}/validationRules/${i}/condition${x.path}`, code: 'RULE_INVALID', message: x.message })));
+    });
     obj.indexes.forEach((ix, i) => {
       if (ix.fields.some((name) => obj.fields.find((f) => f.name === name.replace(/^-/, ''))?.type === 'formula')) {
         issues.push({ path: `/objects/${obj.name}/indexes/${i}`, code: 'RULE_INVALID', message: 'indexes cannot include formula fields' });

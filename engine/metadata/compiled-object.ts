@@ -9,6 +9,7 @@ import { foreignKeyName, indexName } from '../schema-engine/names';
 import { qualified } from '../schema-engine/column-ddl';
 import { formulaColumns } from '../rules/formula-sql';
 import type { Snapshot } from './snapshot';
+import { prepareValidationRules, type PreparedValidationRule } from '../records/validation-rules';
 
 /** Everything a request needs about one object at one metadata version, built once. */
 export interface CompiledObject {
@@ -35,6 +36,8 @@ export interface CompiledObject {
   inactiveValues: Map<string, Set<string>>;
   /** Constraint or index name → the field it guards. */
   constraintField: Map<string, string>;
+  /** Active validation rules, prepared for the interpreter. */
+  validationRules: PreparedValidationRule[];
 }
 
 export function compileObject(schema: string, def: ObjectDef, registry: FieldTypeRegistry, ajv: Ajv2020, snapshot: Snapshot): CompiledObject {
@@ -78,5 +81,6 @@ export function compileObject(schema: string, def: ObjectDef, registry: FieldTyp
     defaults: def.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]),
     inactiveValues,
     constraintField,
+    validationRules: prepareValidationRules(snapshot, def, registry),
   };
 }

@@ -70,6 +70,13 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     });
     return { fields: ix.fields, unique: ix.unique ?? false };
   });
+  const ruleNames = new Set<string>();
+  const validationRules = (ro.validationRules ?? []).map((r, i) => {
+    if (ruleNames.has(r.name)) issues.push({ path: `${base}/validationRules/${i}/name`, code: 'DUPLICATE_RULE', message: `validation rule "${r.name}" is defined twice` });
+    ruleNames.add(r.name);
+    if (r.errorField && !names.has(r.errorField)) issues.push({ path: `${base}/validationRules/${i}/errorField`, code: 'UNKNOWN_FIELD', message: `field "${r.errorField}" does not exist` });
+    return { name: r.name, condition: r.condition, message: normalizeLabel(r.message, r.name), ...(r.errorField ? { errorField: r.errorField } : {}), active: r.active ?? true };
+  });
   return {
     name: ro.name,
     label: normalizeLabel(ro.label, ro.name),
@@ -77,6 +84,7 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     ...(ro.description !== undefined ? { description: normalizeLabel(ro.description, '') } : {}),
     fields,
     indexes,
+    validationRules,
   };
 }
 

@@ -12,6 +12,7 @@ import { csvLine } from './csv-copy';
 import { inactiveValuesUsed } from './inactive-values';
 import { pgErrorFor } from './pg-error-for';
 import { recordIssues } from './validation-issues';
+import { enforceValidationRules } from './validation-rules';
 import { applyDefaults } from './validate-payload';
 
 export const MAX_BULK_RECORDS = 10000;
@@ -47,6 +48,7 @@ export async function copyRecords(ctx: RecordContext, conn: Connection, objectNa
   }
   const obj = ctx.meta.object(objectName);
   const values = validateAll(ctx, objectName, records);
+  await enforceValidationRules(ctx, obj, values.map((v) => ({ ...v, owner_id: v.owner_id ?? ctx.actor.userId })), (i) => `/records/${i}`);
   const fieldNames = [...obj.writable.keys()].filter((f) => f !== 'owner_id' && values.some((v) => v[f] !== undefined));
   const autos = obj.autonumbers;
   const columns = ['id', 'owner_id', 'created_by', 'updated_by', ...fieldNames, ...autos.map((a) => a.field.name)];

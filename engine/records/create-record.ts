@@ -6,8 +6,9 @@ import { insertSql } from './insert-sql';
 import { pgErrorFor } from './pg-error-for';
 import { toApiRecord } from './row-output';
 import { applyDefaults, validatePayload } from './validate-payload';
+import { enforceValidationRules } from './validation-rules';
 
-/** create = defaults → validate → persist (pg errors translated) → answer. */
+/** create = defaults → validate (schema, then rules) → persist (pg errors translated) → answer. */
 export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
   validatePayload(obj, payload, 'create');
@@ -15,6 +16,7 @@ export async function createRecord(ctx: RecordContext, objectName: string, paylo
   const inactive = inactiveValuesUsed(obj, values);
   if (inactive.length) throw inactiveValueError(inactive);
   const row: Record<string, unknown> = { ...values, owner_id: values.owner_id ?? ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId };
+  await enforceValidationRules(ctx, obj, [row]);
   const { sql, params } = insertSql(obj, ctx.meta.schema, row);
   let rows;
   try {

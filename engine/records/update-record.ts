@@ -6,6 +6,7 @@ import { pgErrorFor } from './pg-error-for';
 import { requireRecordId } from './record-id';
 import { toApiRecord } from './row-output';
 import { validatePayload } from './validate-payload';
+import { enforceValidationRules } from './validation-rules';
 
 /** Inactive values in `next` that `current` did not already hold. */
 function newlyChosen(next: unknown, current: unknown, inactive: Set<string>): boolean {
@@ -40,6 +41,11 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
     const { rows } = await ctx.db.raw(`SELECT ${inactive.map(quoteIdent).join(', ')} FROM ${obj.table} WHERE id = ?`, [recordId]);
     const changed = inactive.filter((f) => newlyChosen(payload[f], rows[0]?.[f], obj.inactiveValues.get(f)!));
     if (changed.length) throw inactiveValueError(changed);
+  }
+  if (obj.validationRules.length) {
+    // Rules judge the record as it will be: the stored values with this change applied.
+    const current = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?`, [recordId]);
+    if (current.length) await enforceValidationRules(ctx, obj, [{ ...current[0], ...Object.fromEntries(changes), updated_by: ctx.actor.userId }]);
   }
   const sets = changes.map(([k]) => `${quoteIdent(k)} = ?`);
   const sql = `UPDATE ${obj.table} SET ${[...sets, 'updated_at = now()', 'updated_by = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ? RETURNING ${obj.selectList}`;

@@ -26,7 +26,7 @@ function deltas(p: RollupParts, op: Op): string {
 
 /** Parents whose min/max/avg may change: those of counting rows inserted or deleted, or of updated rows whose parent, value or filter result changed. */
 function affected(p: RollupParts, op: Op): string {
-  if (op !== 'UPDATE') return `SELECT r.${p.lookup} FROM ${op === 'INSERT' ? 'new_rows' : 'old_rows'} r WHERE ${p.counts}`;
+  if (op !== 'UPDATE') return `SELECT r.${p.lookup} AS parent_id FROM ${op === 'INSERT' ? 'new_rows' : 'old_rows'} r WHERE ${p.counts}`;
   const side = (table: string) => `SELECT r.id, r.${p.lookup} AS parent_id, ${p.value} AS value, coalesce(${p.counts}, false) AS counted FROM ${table} r`;
   return (
     `SELECT x.parent_id FROM (${side('old_rows')}) o JOIN (${side('new_rows')}) n ON n.id = o.id ` +
@@ -35,22 +35,24 @@ function affected(p: RollupParts, op: Op): string {
   );
 }
 
+/** The statement that collects, from the transition tables (into _ids: variables start with _ so no field name can shadow them), the parents to touch (and for count/sum their deltas). */
+function collect(p: RollupParts, op: Op): string {
+  if (isDeltaRollup(p.fn)) return `SELECT array_agg(parent_id ORDER BY parent_id), array_agg(delta ORDER BY parent_id) INTO _ids, _deltas FROM (${deltas(p, op)}) s;`;
+  return `SELECT array_agg(DISTINCT parent_id) INTO _ids FROM (${affected(p, op)}) a;`;
+}
+
 /**
- * The statements for one event. The parents are locked first, in id order, so
- * concurrent writers queue instead of deadlocking; FOR NO KEY UPDATE (not FOR
- * UPDATE) because the foreign-key check of a child insert holds KEY SHARE on
- * its parent, which FOR UPDATE would wait on from both sides.
+ * Applies the change to the collected parents. They are locked first, in id
+ * order, so concurrent writers queue instead of deadlocking; FOR NO KEY UPDATE
+ * (not FOR UPDATE) because the foreign-key check of a child insert holds KEY
+ * SHARE on its parent, which FOR UPDATE would wait on from both sides.
  */
-function statements(p: RollupParts, op: Op): string[] {
-  const lock = (ids: string) => `PERFORM 1 FROM ${p.parent} p WHERE p.id IN (${ids}) ORDER BY p.id FOR NO KEY UPDATE;`;
-  if (isDeltaRollup(p.fn)) {
-    const d = deltas(p, op);
-    // Adding to the locked row cannot lose a concurrent writer's delta.
-    return [lock(`SELECT parent_id FROM (${d}) s`), `UPDATE ${p.parent} p SET ${p.column} = coalesce(p.${p.column}, 0) + s.delta FROM (${d}) s WHERE p.id = s.parent_id;`];
-  }
-  const ids = affected(p, op);
+function apply(p: RollupParts): string[] {
+  const lock = `PERFORM 1 FROM ${p.parent} p WHERE p.id = ANY(_ids) ORDER BY p.id FOR NO KEY UPDATE;`;
+  // Adding to the locked row cannot lose a concurrent writer's delta.
+  if (isDeltaRollup(p.fn)) return [lock, `UPDATE ${p.parent} p SET ${p.column} = coalesce(p.${p.column}, 0) + d.delta FROM unnest(_ids, _deltas) d(parent_id, delta) WHERE p.id = d.parent_id;`];
   // A new statement in a volatile function takes a new snapshot: after the lock it sees every child change committed before it.
-  return [lock(ids), `UPDATE ${p.parent} p SET ${p.column} = (SELECT ${aggregate(p)} FROM ${p.child} r WHERE r.${p.lookup} = p.id${andFilter(p)}) WHERE p.id IN (${ids});`];
+  return [lock, `UPDATE ${p.parent} p SET ${p.column} = (SELECT ${aggregate(p)} FROM ${p.child} r WHERE r.${p.lookup} = p.id${andFilter(p)}) WHERE p.id = ANY(_ids);`];
 }
 
 /** A dollar-quote tag that does not occur in the body (filter text could contain `$body$`). */
@@ -65,8 +67,26 @@ const functionRef = (schema: string, parentObject: string, field: Field) => `${q
 /** The trigger function: one statement-level function for the three events, reading the transition tables. */
 export function rollupFunctionSql(schema: string, parentObject: string, field: Field): string {
   const p = rollupParts(schema, parentObject, field);
-  const branch = (op: Op) => statements(p, op).map((s) => `    ${s}`).join('\n');
-  const body = `\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n${branch('INSERT')}\n  ELSIF TG_OP = 'UPDATE' THEN\n${branch('UPDATE')}\n  ELSE\n${branch('DELETE')}\n  END IF;\n  RETURN NULL;\nEND\n`;
+  const lines = [
+    'DECLARE',
+    '  _ids uuid[];',
+    ...(isDeltaRollup(p.fn) ? ['  _deltas numeric[];'] : []),
+    'BEGIN',
+    "  IF TG_OP = 'INSERT' THEN",
+    `    ${collect(p, 'INSERT')}`,
+    "  ELSIF TG_OP = 'UPDATE' THEN",
+    `    ${collect(p, 'UPDATE')}`,
+    '  ELSE',
+    `    ${collect(p, 'DELETE')}`,
+    '  END IF;',
+    '  IF _ids IS NULL THEN',
+    '    RETURN NULL;',
+    '  END IF;',
+    ...apply(p).map((s) => `  ${s}`),
+    '  RETURN NULL;',
+    'END',
+  ];
+  const body = `\n${lines.join('\n')}\n`;
   return `CREATE OR REPLACE FUNCTION ${functionRef(schema, parentObject, field)} RETURNS trigger LANGUAGE plpgsql VOLATILE AS ${dollarQuote(body)}`;
 }
 

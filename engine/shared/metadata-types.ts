@@ -75,6 +75,23 @@ export interface Field {
   system: boolean;
 }
 
+/** A condition that refuses a save when true, with the message users see. */
+export interface RawValidationRule {
+  name: string;
+  condition: unknown;
+  message: RawLabel;
+  errorField?: string;
+  active?: boolean;
+}
+
+export interface ValidationRule {
+  name: string;
+  condition: unknown;
+  message: Label;
+  errorField?: string;
+  active: boolean;
+}
+
 export interface RawIndex {
   fields: string[];
   unique?: boolean;
@@ -88,6 +105,7 @@ export interface RawObjectDef {
   nameField?: { label?: RawLabel; type?: 'text' | 'autonumber'; format?: string; maxLength?: number };
   fields: RawField[];
   indexes?: RawIndex[];
+  validationRules?: RawValidationRule[];
 }
 
 /** A normalized object: system fields first, then the admin's fields. */
@@ -98,6 +116,7 @@ export interface ObjectDef {
   description?: Label;
   fields: Field[];
   indexes: { fields: string[]; unique: boolean }[];
+  validationRules: ValidationRule[];
 }
 
 /** Everything a tenant has defined at one metadata version, as written. */

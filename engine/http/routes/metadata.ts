@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { AppError } from '../../core/errors';
 import { deleteObject, putObject, putValueSet, restoreVersion } from '../../metadata/object-operations';
 import { listVersions, loadVersion } from '../../metadata/version-store';
+import { recomputeRollup } from '../../rollups/recompute-rollup';
 import { requireAdmin } from '../middleware/auth';
 import { metadataContext, principalOf, publishOptions } from '../request-context';
 import type { Services } from '../services';
@@ -49,6 +50,9 @@ export function metadataRouter(s: Services): Router {
   });
   r.delete('/objects/:name', requireAdmin, async (req, res) => {
     res.json(await deleteObject(metadataContext(s, res), String(req.params.name), publishOptions(req)));
+  });
+  r.post('/objects/:name/fields/:field/recompute', requireAdmin, async (req, res) => {
+    res.json({ updated: await recomputeRollup(s.db, await meta(res), String(req.params.name), String(req.params.field)) });
   });
 
   r.get('/value-sets', async (_req, res) => {

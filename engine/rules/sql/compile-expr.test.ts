@@ -28,7 +28,7 @@ describe('rule → SQL', () => {
   it('guards division and remainder by zero, rounds half away from zero', () => {
     expect(sql({ '/': [{ var: 'amount' }, { var: 'qty' }] }).sql).toBe('(t."amount" / NULLIF(t."qty", 0))');
     expect(sql({ '%': [{ var: 'amount' }, 3] }).sql).toBe('mod(t."amount", NULLIF(?::numeric, 0))');
-    expect(sql({ round: [{ var: 'amount' }, 2] }).sql).toBe('round((t."amount")::numeric, (?::numeric)::int)');
+    expect(sql({ round: [{ var: 'amount' }, 2] }).sql).toBe('round((t."amount")::numeric, (SELECT CASE WHEN w.n = trunc(w.n) THEN w.n::int END FROM (SELECT (?::numeric)::numeric AS n) w))');
   });
 
   it('writes text the way the interpreter does', () => {
@@ -38,7 +38,7 @@ describe('rule → SQL', () => {
   });
 
   it('compiles dates in UTC with month-end clamping by PostgreSQL', () => {
-    expect(sql({ add_months: [{ var: 'signed' }, 1] }).sql).toBe('(t."signed" + make_interval(months => trunc(?::numeric)::int))::date');
+    expect(sql({ add_months: [{ var: 'signed' }, 1] }).sql).toBe('(t."signed" + make_interval(months => (SELECT CASE WHEN w.n = trunc(w.n) THEN w.n::int END FROM (SELECT (?::numeric)::numeric AS n) w)))::date');
     expect(sql({ diff_days: [{ var: 'seen' }, { var: '$now' }] }).sql).toBe('floor(extract(epoch from (t."seen" - ?::timestamptz)) / 86400)::int');
     expect(sql({ '<': [{ var: 'signed' }, { today: [] }] }, 'predicate').sql).toBe('t."signed" < ?::date');
   });

@@ -136,7 +136,7 @@ class Compiler {
       case 'max':
         return `${e.op === 'min' ? 'LEAST' : 'GREATEST'}(${a.map((_, i) => x(i, 'number')).join(', ')})`;
       case 'round':
-        return `round((${x(0, 'number')})::numeric, ${a.length > 1 ? `(${x(1, 'number')})::int` : '0'})`;
+        return `round((${x(0, 'number')})::numeric, ${a.length > 1 ? this.wholeNumber(x(1, 'number')) : '0'})`;
       case 'floor':
       case 'ceil':
       case 'abs':
@@ -174,7 +174,7 @@ class Compiler {
       case 'add_years': {
         const unit = e.op === 'add_days' ? 'days' : e.op === 'add_months' ? 'months' : 'years';
         const d = x(0, a[0]!.type);
-        const n = `trunc(${x(1, 'number')})::int`;
+        const n = this.wholeNumber(x(1, 'number'));
         if (a[0]!.type === 'date' && unit === 'days') return `(${d} + ${n})`;
         const shifted = `(${d} + make_interval(${unit} => ${n}))`;
         return a[0]!.type === 'date' ? `${shifted}::date` : shifted;
@@ -196,6 +196,12 @@ class Compiler {
       case 'start_of_quarter':
         return `date_trunc('${e.op.slice('start_of_'.length)}', ${x(0, a[0]!.type)})::date`;
     }
+  }
+
+  /** A count that must be whole: a fraction gives NULL, as in the interpreter. */
+  private wholeNumber(sql: string): string {
+    // Evaluated once (its placeholders bind once), then tested.
+    return `(SELECT CASE WHEN w.n = trunc(w.n) THEN w.n::int END FROM (SELECT (${sql})::numeric AS n) w)`;
   }
 
   private equality(equal: boolean, a: Expr[], t: RuleType, mode: Mode): string {

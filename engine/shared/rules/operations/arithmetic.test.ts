@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateRule } from '../interpreter';
 
@@ -137,5 +138,28 @@ describe('floor, ceil, abs', () => {
     ['floor', null, null], ['ceil', null, null], ['abs', null, null],
   ])('%s(%j) → %j', (op, x, expected) => {
     expect(run({ [op]: [x] })).toBe(expected);
+  });
+});
+
+describe('decimal exactness (as PostgreSQL numeric)', () => {
+  const cents = fc.integer({ min: -1_000_000, max: 1_000_000 });
+
+  it('adds, subtracts and multiplies 2-decimal values exactly', () => {
+    fc.assert(
+      fc.property(cents, cents, (i, j) => {
+        expect(run({ '+': [i / 100, j / 100] })).toBe((i + j) / 100 + 0);
+        expect(run({ '-': [i / 100, j / 100] })).toBe((i - j) / 100 + 0);
+        expect(run({ '*': [i / 100, j / 100] })).toBe((i * j) / 10_000 + 0);
+      }),
+    );
+  });
+
+  it('rounds every 3-decimal value half away from zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (k) => {
+        const expected = (Math.sign(k) * Math.floor((Math.abs(k) + 5) / 10)) / 100 + 0;
+        expect(run({ round: [k / 1000, 2] })).toBe(expected);
+      }),
+    );
   });
 });
