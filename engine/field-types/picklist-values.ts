@@ -15,14 +15,26 @@ const valueSchema: JsonSchema = {
   },
 };
 
-/** Settings shared by picklist and multipicklist: inline values or a shared value set. */
+/**
+ * Settings shared by picklist and multipicklist: inline values or a shared
+ * value set, and optionally a controlling field with, per controlling value,
+ * the values allowed (dependent picklists; cascades chain field to field).
+ */
 export const picklistSettingsSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     valueSet: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$' },
     values: { type: 'array', minItems: 1, maxItems: 1000, items: valueSchema },
+    controllingField: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,62}$' },
+    dependencies: {
+      type: 'object',
+      description: 'controlling value → the values allowed with it ("true"/"false" for a boolean controller)',
+      maxProperties: 1000,
+      additionalProperties: { type: 'array', maxItems: 1000, uniqueItems: true, items: { type: 'string' } },
+    },
   },
+  dependentRequired: { controllingField: ['dependencies'], dependencies: ['controllingField'] },
   oneOf: [{ required: ['valueSet'] }, { required: ['values'] }],
 };
 
@@ -51,14 +63,15 @@ export function duplicateValueIssues(values: { value: string }[], path: string):
 /** Resolves a shared value set or inline values into normalized values. */
 export function resolvePicklistOptions(options: Record<string, unknown>, ctx: FieldTypeContext) {
   const issues: SettingsIssue[] = [];
+  const dependency = options.controllingField ? { controllingField: options.controllingField, dependencies: options.dependencies } : {};
   if (typeof options.valueSet === 'string') {
     const set = ctx.valueSets[options.valueSet];
     if (!set) return { options, issues: [{ path: '/options/valueSet', message: `value set "${options.valueSet}" does not exist` }] };
-    return { options: { valueSet: set.name, values: set.values }, issues };
+    return { options: { valueSet: set.name, values: set.values, ...dependency }, issues };
   }
   const values = normalizePicklistValues((options.values as RawPicklistValue[] | undefined) ?? []);
   issues.push(...duplicateValueIssues(values, '/options/values'));
-  return { options: { values }, issues };
+  return { options: { values, ...dependency }, issues };
 }
 
 /**

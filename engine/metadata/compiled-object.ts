@@ -10,6 +10,7 @@ import { qualified } from '../schema-engine/column-ddl';
 import { formulaColumns } from '../rules/formula-sql';
 import type { Snapshot } from './snapshot';
 import { prepareValidationRules, type PreparedValidationRule } from '../records/validation-rules';
+import { dependentFields } from '../records/dependent-values';
 
 /** Everything a request needs about one object at one metadata version, built once. */
 export interface CompiledObject {
@@ -38,6 +39,8 @@ export interface CompiledObject {
   constraintField: Map<string, string>;
   /** Active validation rules, prepared for the interpreter. */
   validationRules: PreparedValidationRule[];
+  /** Dependent picklists (fields with a controlling field). */
+  dependents: Field[];
 }
 
 export function compileObject(schema: string, def: ObjectDef, registry: FieldTypeRegistry, ajv: Ajv2020, snapshot: Snapshot): CompiledObject {
@@ -82,5 +85,6 @@ export function compileObject(schema: string, def: ObjectDef, registry: FieldTyp
     inactiveValues,
     constraintField,
     validationRules: prepareValidationRules(snapshot, def, registry),
+    dependents: dependentFields(def.fields),
   };
 }

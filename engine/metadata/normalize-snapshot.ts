@@ -7,6 +7,7 @@ import type { Field, ObjectDef, RawObjectDef, RawSnapshot, ValueSet } from '../s
 import { isReservedWord, isSystemFieldName } from './reserved-words';
 import type { Snapshot } from './snapshot';
 import { systemFields } from './system-fields';
+import { checkDependencies } from './check-dependencies';
 
 function normalizeValueSets(raw: RawSnapshot, issues: Issue[]): Record<string, ValueSet> {
   const out: Record<string, ValueSet> = {};
@@ -77,6 +78,7 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     if (r.errorField && !names.has(r.errorField)) issues.push({ path: `${base}/validationRules/${i}/errorField`, code: 'UNKNOWN_FIELD', message: `field "${r.errorField}" does not exist` });
     return { name: r.name, condition: r.condition, message: normalizeLabel(r.message, r.name), ...(r.errorField ? { errorField: r.errorField } : {}), active: r.active ?? true };
   });
+  issues.push(...checkDependencies(fields, base));
   return {
     name: ro.name,
     label: normalizeLabel(ro.label, ro.name),

@@ -13,6 +13,7 @@ import { inactiveValuesUsed } from './inactive-values';
 import { pgErrorFor } from './pg-error-for';
 import { recordIssues } from './validation-issues';
 import { enforceValidationRules } from './validation-rules';
+import { dependencyIssues } from './dependent-values';
 import { applyDefaults } from './validate-payload';
 
 export const MAX_BULK_RECORDS = 10000;
@@ -28,6 +29,7 @@ function validateAll(ctx: RecordContext, objectName: string, records: unknown[])
     }
     if (!obj.validateCreate(r)) issues.push(...recordIssues(obj.validateCreate.errors, `/records/${i}`));
     const values = applyDefaults(obj, r as Record<string, unknown>);
+    issues.push(...dependencyIssues(obj.dependents, values, `/records/${i}`));
     for (const f of inactiveValuesUsed(obj, values)) issues.push({ path: `/records/${i}/${f}`, code: 'FIELD_NOT_IN_PICKLIST', message: 'this value is deactivated' });
     return values;
   });

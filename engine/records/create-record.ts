@@ -7,6 +7,7 @@ import { pgErrorFor } from './pg-error-for';
 import { toApiRecord } from './row-output';
 import { applyDefaults, validatePayload } from './validate-payload';
 import { enforceValidationRules } from './validation-rules';
+import { dependencyIssues } from './dependent-values';
 
 /** create = defaults → validate (schema, then rules) → persist (pg errors translated) → answer. */
 export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
@@ -16,6 +17,8 @@ export async function createRecord(ctx: RecordContext, objectName: string, paylo
   const inactive = inactiveValuesUsed(obj, values);
   if (inactive.length) throw inactiveValueError(inactive);
   const row: Record<string, unknown> = { ...values, owner_id: values.owner_id ?? ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId };
+  const notAllowed = dependencyIssues(obj.dependents, row);
+  if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });
   await enforceValidationRules(ctx, obj, [row]);
   const { sql, params } = insertSql(obj, ctx.meta.schema, row);
   let rows;

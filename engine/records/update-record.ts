@@ -7,6 +7,8 @@ import { requireRecordId } from './record-id';
 import { toApiRecord } from './row-output';
 import { validatePayload } from './validate-payload';
 import { enforceValidationRules } from './validation-rules';
+import { dependencyIssues } from './dependent-values';
+import type { CompiledObject } from '../metadata/compiled-object';
 
 /** Inactive values in `next` that `current` did not already hold. */
 function newlyChosen(next: unknown, current: unknown, inactive: Set<string>): boolean {
@@ -28,6 +30,30 @@ export function parseIfMatch(ifMatch: string): number {
   return Number(m[1]);
 }
 
+/** Whether a change touches a dependent picklist or its controller. */
+const touchesDependencies = (obj: CompiledObject, change: RecordRow) =>
+  obj.dependents.some((f) => f.name in change || (f.options.controllingField as string) in change);
+
+/**
+ * The checks that need the stored record: deactivated picklist values may stay
+ * but not be newly chosen; dependent picklists and validation rules judge the
+ * record as it will be (stored values with the change applied). The stored row
+ * is read once, only when one of them applies.
+ */
+async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recordId: string, change: RecordRow): Promise<void> {
+  const inactive = inactiveValuesUsed(obj, change);
+  if (!inactive.length && !obj.validationRules.length && !touchesDependencies(obj, change)) return;
+  const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?`, [recordId]);
+  if (!rows.length) return; // the UPDATE answers 404
+  const stored = rows[0]!;
+  const changed = inactive.filter((f) => newlyChosen(change[f], stored[f], obj.inactiveValues.get(f)!));
+  if (changed.length) throw inactiveValueError(changed);
+  const next = { ...stored, ...change, updated_by: ctx.actor.userId };
+  const notAllowed = dependencyIssues(obj.dependents, next);
+  if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });
+  await enforceValidationRules(ctx, obj, [next]);
+}
+
 /** update = validate → check version → persist with version + 1, or 409 and nothing written. */
 export async function updateRecord(ctx: RecordContext, objectName: string, id: string, payload: unknown, ifMatch?: string): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
@@ -35,18 +61,7 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
   validatePayload(obj, payload, 'update');
   const version = expectedVersion(payload, ifMatch);
   const changes = Object.entries(payload).filter(([k]) => k !== 'version');
-  const inactive = inactiveValuesUsed(obj, Object.fromEntries(changes));
-  if (inactive.length) {
-    // A deactivated value may stay where it already is, but not be newly chosen.
-    const { rows } = await ctx.db.raw(`SELECT ${inactive.map(quoteIdent).join(', ')} FROM ${obj.table} WHERE id = ?`, [recordId]);
-    const changed = inactive.filter((f) => newlyChosen(payload[f], rows[0]?.[f], obj.inactiveValues.get(f)!));
-    if (changed.length) throw inactiveValueError(changed);
-  }
-  if (obj.validationRules.length) {
-    // Rules judge the record as it will be: the stored values with this change applied.
-    const current = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?`, [recordId]);
-    if (current.length) await enforceValidationRules(ctx, obj, [{ ...current[0], ...Object.fromEntries(changes), updated_by: ctx.actor.userId }]);
-  }
+  await checkAgainstStored(ctx, obj, recordId, Object.fromEntries(changes));
   const sets = changes.map(([k]) => `${quoteIdent(k)} = ?`);
   const sql = `UPDATE ${obj.table} SET ${[...sets, 'updated_at = now()', 'updated_by = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ? RETURNING ${obj.selectList}`;
   let rows;

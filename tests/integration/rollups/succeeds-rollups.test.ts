@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
 import { rollupFunctionName, rollupTriggerName } from '../../../engine/schema-engine/rollup-names';
 import type { RawField, RawObjectDef } from '../../../engine/shared/metadata-types';
 import { startTestTenant, type TestTenant } from '../../helpers/test-server';
@@ -123,6 +124,32 @@ async function createOpp(accountId: string | null, extra: Record<string, unknown
   const res = await t.admin.post('/records/ru_opp', randomOpp(accountId, extra));
   expect(res.status).toBe(201);
   return res.body as { id: string; version: number } & Record<string, unknown>;
+}
+
+/**
+ * Runs `first` in a transaction, then `second` in another until it waits for
+ * a lock (polled in pg_stat_activity, no timers), then commits the first and
+ * lets the second finish: the interleaving a lost update needs.
+ */
+async function secondWaitsForFirst(first: (trx: Knex.Transaction) => Promise<unknown>, second: (trx: Knex.Transaction) => Promise<unknown>) {
+  const one = await db().transaction();
+  const two = await db().transaction();
+  try {
+    await first(one);
+    const pid = (await two.raw('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    const pending = second(two);
+    let waiting = false;
+    for (let i = 0; i < 100_000 && !waiting; i++) {
+      waiting = (await sql(`SELECT 1 FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'`, [pid])).length > 0;
+    }
+    expect(waiting).toBe(true);
+    await one.commit();
+    await pending;
+    await two.commit();
+  } finally {
+    if (!one.isCompleted()) await one.rollback();
+    if (!two.isCompleted()) await two.rollback();
+  }
 }
 
 let early: string;
@@ -277,6 +304,18 @@ describe('concurrent child writes', () => {
     const results = await Promise.all(writes);
     expect(results.every((r) => r.status === 204 || r.status === 201)).toBe(true);
     expect(await expectRollupsRight(a)).toMatchObject({ biggest: 9018, smallest_open: 2 });
+  });
+
+  it('a writer that waited for another sees its committed child when it recomputes min, max and avg', async () => {
+    const a = await newAccount('Interleaved');
+    await createOpp(a, { amount: 100, stage: 'open' });
+    const insert = (amount: number) => (trx: Knex.Transaction) => trx.raw(`INSERT INTO ${table('ru_opp')} (name, account, amount, stage) VALUES ('raw', ?, ?, 'open')`, [a, amount]);
+    // The second writer's trigger queues behind the first's lock on the parent; once the first commits it must count its child.
+    await secondWaitsForFirst(insert(9999), insert(500));
+    expect(await expectRollupsRight(a)).toMatchObject({ biggest: 9999, smallest_open: 100, n_opps: 3 });
+    const del = (amount: number) => (trx: Knex.Transaction) => trx.raw(`DELETE FROM ${table('ru_opp')} WHERE account = ? AND amount = ?`, [a, amount]);
+    await secondWaitsForFirst(del(9999), del(100));
+    expect(await expectRollupsRight(a)).toMatchObject({ biggest: 500, smallest_open: 500, n_opps: 1 });
   });
 
   it('concurrent bulk batches over the same parents in different orders do not deadlock', async () => {
