@@ -1,6 +1,7 @@
 import { AppError, type Issue } from '../core/errors';
 import type { FieldTypeRegistry } from '../field-types/registry';
-import { objectScope, resolvePath } from '../rules/rule-scope';
+import { objectScope, resolvePath, ruleTypeOf } from '../rules/rule-scope';
+import { FIELD_CONDITIONS, isRuleDefault } from '../shared/metadata-types';
 import { compileExpr } from '../rules/sql/compile-expr';
 import type { ObjectDef } from '../shared/metadata-types';
 import { checkRule } from '../shared/rules/check/check-rule';
@@ -76,6 +77,20 @@ export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Iss
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         issues.push({ path: `${at}${(e.details?.path as string | undefined) ?? ''}`, code: e.code, message: e.message });
+      }
+    }
+    for (const f of obj.fields.filter((x) => !x.system)) {
+      const at = fieldPath(obj, f.name);
+      const scope = objectScope(snapshot, obj, registry, true);
+      for (const c of FIELD_CONDITIONS) {
+        if (f[c] === undefined) continue;
+        const { issues: found } = checkRule(f[c], scope);
+        issues.push(...found.map((x) => ({ path: `${at}/${c}${x.path}`, code: 'RULE_INVALID', message: x.message })));
+      }
+      if (isRuleDefault(f.defaultValue)) {
+        const { expr, issues: found } = checkRule(f.defaultValue, scope, [ruleTypeOf(registry, f)]);
+        issues.push(...found.map((x) => ({ path: `${at}/defaultValue${x.path}`, code: 'RULE_INVALID', message: x.message })));
+        if (expr && varsOf(expr).some((p) => p.includes('.'))) issues.push({ path: `${at}/defaultValue`, code: 'RULE_INVALID', message: 'a default is computed before the record is saved, from its own fields, $user and $now; it cannot read through lookups' });
       }
     }
     obj.validationRules.forEach((r, i) => {

@@ -11,6 +11,9 @@ import { formulaColumns } from '../rules/formula-sql';
 import type { Snapshot } from './snapshot';
 import { prepareValidationRules, type PreparedValidationRule } from '../records/validation-rules';
 import { dependentFields } from '../records/dependent-values';
+import { prepareFieldConditions, type PreparedConditions } from '../records/field-conditions';
+import { compileRule, type CompiledRule } from '../shared/rules/interpreter';
+import { isRuleDefault } from '../shared/metadata-types';
 
 /** Everything a request needs about one object at one metadata version, built once. */
 export interface CompiledObject {
@@ -41,6 +44,10 @@ export interface CompiledObject {
   validationRules: PreparedValidationRule[];
   /** Dependent picklists (fields with a controlling field). */
   dependents: Field[];
+  /** requiredWhen / readOnlyWhen, prepared for the interpreter. */
+  fieldConditions: { conditions: PreparedConditions[]; lookupPaths: string[] };
+  /** Defaults computed by a json-logic rule at create time. */
+  ruleDefaults: [string, CompiledRule][];
 }
 
 export function compileObject(schema: string, def: ObjectDef, registry: FieldTypeRegistry, ajv: Ajv2020, snapshot: Snapshot): CompiledObject {
@@ -81,10 +88,12 @@ export function compileObject(schema: string, def: ObjectDef, registry: FieldTyp
     }),
     autonumbers: def.fields.filter((f) => f.type === 'autonumber').map((f) => ({ field: f, parts: parseAutonumberFormat(String(f.options.format)) as FormatPart[] })),
     searchable: def.fields.filter((f) => registry.describe(f.type).searchable),
-    defaults: def.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.name, f.defaultValue]),
+    defaults: def.fields.filter((f) => f.defaultValue !== undefined && !isRuleDefault(f.defaultValue)).map((f) => [f.name, f.defaultValue]),
     inactiveValues,
     constraintField,
     validationRules: prepareValidationRules(snapshot, def, registry),
     dependents: dependentFields(def.fields),
+    fieldConditions: prepareFieldConditions(snapshot, def, registry),
+    ruleDefaults: def.fields.filter((f) => isRuleDefault(f.defaultValue)).map((f) => [f.name, compileRule(f.defaultValue)]),
   };
 }

@@ -3,7 +3,7 @@ import type { FieldTypeRegistry } from '../field-types/registry';
 import type { FieldTypeContext } from '../field-types/types';
 import { normalizePicklistValues, duplicateValueIssues } from '../field-types/picklist-values';
 import { normalizeLabel } from '../shared/labels';
-import type { Field, ObjectDef, RawObjectDef, RawSnapshot, ValueSet } from '../shared/metadata-types';
+import { FIELD_CONDITIONS, type Field, type ObjectDef, type RawObjectDef, type RawSnapshot, type ValueSet } from '../shared/metadata-types';
 import { isReservedWord, isSystemFieldName } from './reserved-words';
 import type { Snapshot } from './snapshot';
 import { systemFields } from './system-fields';
@@ -45,6 +45,7 @@ function normalizeField(rf: RawObjectDef['fields'][number], path: string, regist
     ...(rf.defaultValue !== undefined ? { defaultValue: rf.defaultValue } : {}),
     options,
     system: false,
+    ...Object.fromEntries(FIELD_CONDITIONS.filter((c) => rf[c] !== undefined).map((c) => [c, rf[c]])),
   };
 }
 

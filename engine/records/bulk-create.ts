@@ -12,7 +12,8 @@ import { csvLine } from './csv-copy';
 import { inactiveValuesUsed } from './inactive-values';
 import { pgErrorFor } from './pg-error-for';
 import { recordIssues } from './validation-issues';
-import { enforceValidationRules } from './validation-rules';
+import { enforceValidationRules, ruleContext } from './validation-rules';
+import { enforceFieldConditions } from './field-conditions';
 import { dependencyIssues } from './dependent-values';
 import { applyDefaults } from './validate-payload';
 
@@ -21,6 +22,7 @@ export const MAX_BULK_RECORDS = 10000;
 /** Validates every record first; any invalid one refuses the whole batch with all issues. */
 function validateAll(ctx: RecordContext, objectName: string, records: unknown[]): Record<string, unknown>[] {
   const obj = ctx.meta.object(objectName);
+  const context = ruleContext(ctx, obj.def);
   const issues: Issue[] = [];
   const out = records.map((r, i) => {
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
@@ -28,7 +30,7 @@ function validateAll(ctx: RecordContext, objectName: string, records: unknown[])
       return {};
     }
     if (!obj.validateCreate(r)) issues.push(...recordIssues(obj.validateCreate.errors, `/records/${i}`));
-    const values = applyDefaults(obj, r as Record<string, unknown>);
+    const values = applyDefaults(obj, r as Record<string, unknown>, context);
     issues.push(...dependencyIssues(obj.dependents, values, `/records/${i}`));
     for (const f of inactiveValuesUsed(obj, values)) issues.push({ path: `/records/${i}/${f}`, code: 'FIELD_NOT_IN_PICKLIST', message: 'this value is deactivated' });
     return values;
@@ -50,7 +52,9 @@ export async function copyRecords(ctx: RecordContext, conn: Connection, objectNa
   }
   const obj = ctx.meta.object(objectName);
   const values = validateAll(ctx, objectName, records);
-  await enforceValidationRules(ctx, obj, values.map((v) => ({ ...v, owner_id: v.owner_id ?? ctx.actor.userId })), (i) => `/records/${i}`);
+  const rows = values.map((v) => ({ ...v, owner_id: v.owner_id ?? ctx.actor.userId }));
+  await enforceFieldConditions(ctx, obj, rows.map((row, i) => ({ next: row, change: records[i] as Record<string, unknown> })), (i) => `/records/${i}`);
+  await enforceValidationRules(ctx, obj, rows, (i) => `/records/${i}`);
   const fieldNames = [...obj.writable.keys()].filter((f) => f !== 'owner_id' && values.some((v) => v[f] !== undefined));
   const autos = obj.autonumbers;
   const columns = ['id', 'owner_id', 'created_by', 'updated_by', ...fieldNames, ...autos.map((a) => a.field.name)];

@@ -6,19 +6,21 @@ import { insertSql } from './insert-sql';
 import { pgErrorFor } from './pg-error-for';
 import { toApiRecord } from './row-output';
 import { applyDefaults, validatePayload } from './validate-payload';
-import { enforceValidationRules } from './validation-rules';
+import { enforceValidationRules, ruleContext } from './validation-rules';
+import { enforceFieldConditions } from './field-conditions';
 import { dependencyIssues } from './dependent-values';
 
 /** create = defaults → validate (schema, then rules) → persist (pg errors translated) → answer. */
 export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
   validatePayload(obj, payload, 'create');
-  const values = applyDefaults(obj, payload);
+  const values = applyDefaults(obj, payload, ruleContext(ctx, obj.def));
   const inactive = inactiveValuesUsed(obj, values);
   if (inactive.length) throw inactiveValueError(inactive);
   const row: Record<string, unknown> = { ...values, owner_id: values.owner_id ?? ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId };
   const notAllowed = dependencyIssues(obj.dependents, row);
   if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });
+  await enforceFieldConditions(ctx, obj, [{ next: row, change: payload }]);
   await enforceValidationRules(ctx, obj, [row]);
   const { sql, params } = insertSql(obj, ctx.meta.schema, row);
   let rows;

@@ -8,6 +8,7 @@ import { toApiRecord } from './row-output';
 import { validatePayload } from './validate-payload';
 import { enforceValidationRules } from './validation-rules';
 import { dependencyIssues } from './dependent-values';
+import { enforceFieldConditions } from './field-conditions';
 import type { CompiledObject } from '../metadata/compiled-object';
 
 /** Inactive values in `next` that `current` did not already hold. */
@@ -42,7 +43,7 @@ const touchesDependencies = (obj: CompiledObject, change: RecordRow) =>
  */
 async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recordId: string, change: RecordRow): Promise<void> {
   const inactive = inactiveValuesUsed(obj, change);
-  if (!inactive.length && !obj.validationRules.length && !touchesDependencies(obj, change)) return;
+  if (!inactive.length && !obj.validationRules.length && !obj.fieldConditions.conditions.length && !touchesDependencies(obj, change)) return;
   const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?`, [recordId]);
   if (!rows.length) return; // the UPDATE answers 404
   const stored = rows[0]!;
@@ -51,6 +52,7 @@ async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recor
   const next = { ...stored, ...change, updated_by: ctx.actor.userId };
   const notAllowed = dependencyIssues(obj.dependents, next);
   if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });
+  await enforceFieldConditions(ctx, obj, [{ next, change, stored }]);
   await enforceValidationRules(ctx, obj, [next]);
 }
 

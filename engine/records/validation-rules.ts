@@ -4,7 +4,7 @@ import type { CompiledObject } from '../metadata/compiled-object';
 import type { Snapshot } from '../metadata/snapshot';
 import { qualified } from '../schema-engine/column-ddl';
 import type { ObjectDef, PicklistValue } from '../shared/metadata-types';
-import { compileRule, type CompiledRule } from '../shared/rules/interpreter';
+import { compileRule, type CompiledRule, type RuleContext } from '../shared/rules/interpreter';
 import { checkRule } from '../shared/rules/check/check-rule';
 import type { Expr } from '../shared/rules/typed-ast';
 import { objectScope } from '../rules/rule-scope';
@@ -22,7 +22,7 @@ export interface PreparedValidationRule {
   lookupPaths: string[];
 }
 
-function varsOf(e: Expr, out: string[] = []): string[] {
+export function varsOf(e: Expr, out: string[] = []): string[] {
   if (e.kind === 'var') out.push(e.name);
   if (e.kind === 'op') e.args.forEach((a) => varsOf(a, out));
   return out;
@@ -38,10 +38,10 @@ export function prepareValidationRules(snapshot: Snapshot, obj: ObjectDef, regis
 }
 
 /** The spec's truthiness: true, a non-zero number, a non-empty string or list. */
-const truthy = (v: unknown) => v === true || (typeof v === 'number' && v !== 0) || (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
+export const truthy = (v: unknown) => v === true || (typeof v === 'number' && v !== 0) || (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
 
 /** Replaces lookup ids by the related records' fields the rules read, one query per lookup and level. */
-async function expandLookups(ctx: RecordContext, obj: ObjectDef, rows: RecordRow[], paths: string[]): Promise<RecordRow[]> {
+export async function expandLookups(ctx: RecordContext, obj: ObjectDef, rows: RecordRow[], paths: string[]): Promise<RecordRow[]> {
   const byLookup = new Map<string, string[]>();
   for (const p of paths) {
     const [head, ...rest] = p.split('.');
@@ -60,6 +60,11 @@ async function expandLookups(ctx: RecordContext, obj: ObjectDef, rows: RecordRow
     for (const r of out) r[lookup] = typeof r[lookup] === 'string' ? (byId.get(r[lookup] as string) ?? null) : null;
   }
   return out;
+}
+
+/** What rules evaluated for this request see: now, the acting user, the locale and picklist labels. */
+export function ruleContext(ctx: RecordContext, obj: ObjectDef): RuleContext {
+  return { now: new Date(), user: { id: ctx.actor.userId, roles: [], department: null }, locale: ctx.locale, picklistLabels: picklistLabels(obj, ctx.locale) };
 }
 
 function picklistLabels(obj: ObjectDef, locale: 'en' | 'zh-CN'): Record<string, Record<string, string>> {
@@ -81,7 +86,7 @@ export async function enforceValidationRules(ctx: RecordContext, obj: CompiledOb
   if (!rules.length) return;
   const paths = [...new Set(rules.flatMap((r) => r.lookupPaths))];
   const expanded = paths.length ? await expandLookups(ctx, obj.def, records, paths) : records;
-  const context = { now: new Date(), user: { id: ctx.actor.userId, roles: [], department: null }, locale: ctx.locale, picklistLabels: picklistLabels(obj.def, ctx.locale) };
+  const context = ruleContext(ctx, obj.def);
   const issues: Issue[] = [];
   expanded.forEach((record, i) => {
     for (const rule of rules) {

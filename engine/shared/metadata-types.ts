@@ -58,6 +58,9 @@ export interface RawField {
   indexed?: boolean;
   defaultValue?: unknown;
   options?: Record<string, unknown>;
+  visibleWhen?: unknown;
+  requiredWhen?: unknown;
+  readOnlyWhen?: unknown;
 }
 
 export interface Field {
@@ -73,7 +76,18 @@ export interface Field {
   options: Record<string, unknown>;
   /** True for id, name, owner_id and the audit columns. */
   system: boolean;
+  /** json-logic conditions: shown / required / read-only when truthy. */
+  visibleWhen?: unknown;
+  requiredWhen?: unknown;
+  readOnlyWhen?: unknown;
 }
+
+/** Field conditions, by the property that holds them. */
+export const FIELD_CONDITIONS = ['visibleWhen', 'requiredWhen', 'readOnlyWhen'] as const;
+export type FieldCondition = (typeof FIELD_CONDITIONS)[number];
+
+/** A default value that is a json-logic rule rather than a literal (no field type has object values). */
+export const isRuleDefault = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A condition that refuses a save when true, with the message users see. */
 export interface RawValidationRule {

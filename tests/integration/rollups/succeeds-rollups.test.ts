@@ -135,9 +135,10 @@ async function secondWaitsForFirst(first: (trx: Knex.Transaction) => Promise<unk
   const one = await db().transaction();
   const two = await db().transaction();
   try {
-    await first(one);
+    await Promise.resolve(first(one));
     const pid = (await two.raw('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-    const pending = second(two);
+    // knex builders run when awaited: Promise.resolve starts this one now.
+    const pending = Promise.resolve(second(two));
     let waiting = false;
     for (let i = 0; i < 100_000 && !waiting; i++) {
       waiting = (await sql(`SELECT 1 FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'`, [pid])).length > 0;
@@ -307,15 +308,23 @@ describe('concurrent child writes', () => {
   });
 
   it('a writer that waited for another sees its committed child when it recomputes min, max and avg', async () => {
-    const a = await newAccount('Interleaved');
-    await createOpp(a, { amount: 100, stage: 'open' });
-    const insert = (amount: number) => (trx: Knex.Transaction) => trx.raw(`INSERT INTO ${table('ru_opp')} (name, account, amount, stage) VALUES ('raw', ?, ?, 'open')`, [a, amount]);
+    // Objects with only recomputed roll-ups: a count or sum trigger would take the parent lock first and hide a missing one.
+    await t.admin.defineObject({ name: 'ru_bin', label: 'Bin', fields: [] });
+    await t.admin.defineObject({ name: 'ru_item', label: 'Item', fields: [{ name: 'bin', type: 'lookup', label: 'Bin', options: { target: 'ru_bin' } }, { name: 'v', type: 'integer', label: 'V' }] });
+    const over = (name: string, fn: string) => ({ name, type: 'rollup', label: name, options: { relation: 'ru_item.bin', function: fn, field: 'v' } });
+    await t.admin.defineObject({ name: 'ru_bin', label: 'Bin', fields: [over('top', 'max'), over('low', 'min'), over('mean', 'avg')] });
+    const bin = (await t.admin.post('/records/ru_bin', { name: 'B' })).body.id;
+    await t.admin.post('/records/ru_item', { name: 'first', bin, v: 100 });
+    const insert = (v: number) => (trx: Knex.Transaction) => trx.raw(`INSERT INTO ${table('ru_item')} (name, bin, v) VALUES ('raw', ?, ?)`, [bin, v]);
+    const del = (v: number) => (trx: Knex.Transaction) => trx.raw(`DELETE FROM ${table('ru_item')} WHERE bin = ? AND v = ?`, [bin, v]);
+    const read = async () => (await t.admin.get(`/records/ru_bin/${bin}`)).body;
     // The second writer's trigger queues behind the first's lock on the parent; once the first commits it must count its child.
     await secondWaitsForFirst(insert(9999), insert(500));
-    expect(await expectRollupsRight(a)).toMatchObject({ biggest: 9999, smallest_open: 100, n_opps: 3 });
-    const del = (amount: number) => (trx: Knex.Transaction) => trx.raw(`DELETE FROM ${table('ru_opp')} WHERE account = ? AND amount = ?`, [a, amount]);
-    await secondWaitsForFirst(del(9999), del(100));
-    expect(await expectRollupsRight(a)).toMatchObject({ biggest: 500, smallest_open: 500, n_opps: 1 });
+    expect(await read()).toMatchObject({ top: 9999, low: 100, mean: 3533 });
+    await secondWaitsForFirst(del(9999), insert(1));
+    expect(await read()).toMatchObject({ top: 500, low: 1 });
+    await secondWaitsForFirst(insert(7), del(1));
+    expect(await read()).toMatchObject({ top: 500, low: 7, mean: 202.3333 });
   });
 
   it('concurrent bulk batches over the same parents in different orders do not deadlock', async () => {
