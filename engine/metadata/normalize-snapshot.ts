@@ -3,7 +3,7 @@ import type { FieldTypeRegistry } from '../field-types/registry';
 import type { FieldTypeContext } from '../field-types/types';
 import { normalizePicklistValues, duplicateValueIssues } from '../field-types/picklist-values';
 import { normalizeLabel } from '../shared/labels';
-import { FIELD_CONDITIONS, type Field, type ObjectDef, type RawObjectDef, type RawSnapshot, type ValueSet } from '../shared/metadata-types';
+import { FIELD_CONDITIONS, type Field, type ListView, type ObjectDef, type RawObjectDef, type RawSnapshot, type ValueSet } from '../shared/metadata-types';
 import { isReservedWord, isSystemFieldName } from './reserved-words';
 import type { Snapshot } from './snapshot';
 import { systemFields } from './system-fields';
@@ -49,6 +49,17 @@ function normalizeField(rf: RawObjectDef['fields'][number], path: string, regist
   };
 }
 
+function listViewsOf(ro: RawObjectDef, names: Set<string>, base: string, issues: Issue[]): ListView[] {
+  const seen = new Set<string>();
+  return (ro.listViews ?? []).map((v, i) => {
+    if (seen.has(v.name)) issues.push({ path: `${base}/listViews/${i}/name`, code: 'DUPLICATE_VIEW', message: `list view "${v.name}" is defined twice` });
+    seen.add(v.name);
+    (v.columns ?? []).forEach((c, j) => names.has(c) || issues.push({ path: `${base}/listViews/${i}/columns/${j}`, code: 'UNKNOWN_FIELD', message: `field "${c}" does not exist` }));
+    (v.sort ?? []).forEach((s, j) => names.has(s.replace(/^-/, '')) || issues.push({ path: `${base}/listViews/${i}/sort/${j}`, code: 'UNKNOWN_FIELD', message: `field "${s.replace(/^-/, '')}" does not exist` }));
+    return v;
+  });
+}
+
 function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: FieldTypeContext, issues: Issue[]): ObjectDef {
   const base = `/objects/${ro.name}`;
   if (isReservedWord(ro.name)) issues.push({ path: `${base}/name`, code: 'RESERVED_WORD', message: `"${ro.name}" is a reserved word` });
@@ -88,6 +99,7 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     fields,
     indexes,
     validationRules,
+    listViews: listViewsOf(ro, names, base, issues),
   };
 }
 

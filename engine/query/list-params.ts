@@ -10,6 +10,8 @@ export interface ListParams {
   fields?: string[];
   count: boolean;
   q?: string;
+  /** A list view whose filter, columns and sort apply (the request's own take precedence, filters combine). */
+  view?: string;
 }
 
 export const DEFAULT_LIMIT = 50;
@@ -57,5 +59,6 @@ export function parseListParams(query: Record<string, unknown>): ListParams {
   if (countText !== undefined && countText !== 'true' && countText !== 'false') throw bad('"count" must be true or false', 'count');
   const q = single(query, 'q');
   if (q !== undefined && q.length > 200) throw bad('"q" is limited to 200 characters', 'q');
-  return { filter, sort, limit: integer(query, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT, offset, cursor, fields, count: countText === 'true', q: q || undefined };
+  const view = single(query, 'view') || undefined;
+  return { filter, sort, limit: integer(query, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT, offset, cursor, fields, count: countText === 'true', q: q || undefined, ...(view ? { view } : {}) };
 }

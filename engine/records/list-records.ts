@@ -1,5 +1,6 @@
 import { runSql } from '../db/knex';
 import { encodeCursor } from '../query/cursor';
+import { applyListView } from '../query/apply-list-view';
 import { buildListQuery } from '../query/list-query';
 import type { ListParams } from '../query/list-params';
 import type { RecordContext, RecordRow } from './context';
@@ -14,7 +15,7 @@ export interface ListResult {
 /** One page of records; the count, when asked, runs beside the page on another connection. */
 export async function listRecords(ctx: RecordContext, objectName: string, params: ListParams): Promise<ListResult> {
   const obj = ctx.meta.object(objectName);
-  const q = buildListQuery(obj, params, ctx.registry);
+  const q = buildListQuery(obj, applyListView(obj.def, params, ctx.actor), ctx.registry);
   const [rows, count] = await Promise.all([runSql(ctx.db, q.page.sql, q.page.params), q.count ? runSql<{ total: number }>(ctx.db, q.count.sql, q.count.params) : undefined]);
   const more = rows.length > q.limit;
   if (more) rows.length = q.limit;

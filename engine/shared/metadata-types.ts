@@ -106,6 +106,19 @@ export interface ValidationRule {
   active: boolean;
 }
 
+/** Who may use a list view: its owner, or everyone / the listed roles. */
+export type ListViewVisibility = { type: 'personal'; owner: string } | { type: 'shared'; roles?: string[] };
+
+/** A saved list: filter, columns and sort, by name. */
+export interface ListView {
+  name: string;
+  label: RawLabel;
+  filter?: unknown;
+  columns?: string[];
+  sort?: string[];
+  visibility?: ListViewVisibility;
+}
+
 export interface RawIndex {
   fields: string[];
   unique?: boolean;
@@ -120,6 +133,7 @@ export interface RawObjectDef {
   fields: RawField[];
   indexes?: RawIndex[];
   validationRules?: RawValidationRule[];
+  listViews?: ListView[];
 }
 
 /** A normalized object: system fields first, then the admin's fields. */
@@ -131,6 +145,7 @@ export interface ObjectDef {
   fields: Field[];
   indexes: { fields: string[]; unique: boolean }[];
   validationRules: ValidationRule[];
+  listViews: ListView[];
 }
 
 /** Everything a tenant has defined at one metadata version, as written. */

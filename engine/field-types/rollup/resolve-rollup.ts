@@ -53,7 +53,7 @@ function checkField(fn: RollupFunction, name: unknown, fields: Map<string, Field
   const field = fields.get(name);
   const allowed = fn === 'sum' || fn === 'avg' ? SUMMABLE : ORDERED;
   if (!field) issues.push({ path: '/options/field', message: `${child} has no field "${name}"` });
-  else if (!allowed.includes(field.type)) issues.push({ path: '/options/field', message: `${fn} needs a ${allowed.join(', ')} field; ${child}.${name} is ${field.type}` });
+  else if (!allowed.includes(field.type)) issues.push({ path: '/options/field', message: `${fn} needs an ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)} field; ${child}.${name} is ${field.type}` });
   else return field;
   return undefined;
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Knex } from 'knex';
+import { sqlLiteral } from '../../../engine/query/inline-params';
 import { rollupFunctionName, rollupTriggerName } from '../../../engine/schema-engine/rollup-names';
 import type { RawField, RawObjectDef } from '../../../engine/shared/metadata-types';
 import { startTestTenant, type TestTenant } from '../../helpers/test-server';
@@ -426,6 +428,20 @@ describe('repair and schema changes', () => {
     await createOpp(a);
     expect((await t.admin.get(`/records/ru_account/${a}`)).body).toMatchObject({ n_opps: 1 });
     expect((await t.admin.get(`/records/ru_account/${a}`)).body).not.toHaveProperty('total');
+  });
+});
+
+describe('constants inlined into trigger bodies', () => {
+  it('read back from PostgreSQL as exactly the value, for any text and array of text', async () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom("'", '\\', '"', '$', '?', '{', '}', ',', ' ', 'NULL', 'E'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.constantFrom('华', '€')) }).filter((s) => !s.includes('\0'));
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(text, { maxLength: 4 }), async (s, list) => {
+        const [row] = await sql(`SELECT ${sqlLiteral(s).replace(/\?/g, '\\?')} AS s, ${sqlLiteral(list).replace(/\?/g, '\\?')}::text[] AS list`);
+        expect(row.s).toBe(s);
+        expect(row.list).toEqual(list);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

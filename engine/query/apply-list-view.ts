@@ -1,0 +1,27 @@
+import { AppError } from '../core/errors';
+import type { Actor } from '../records/context';
+import type { ObjectDef } from '../shared/metadata-types';
+import type { ListParams } from './list-params';
+
+/**
+ * Folds a named list view into the request: its filter ANDed with the
+ * request's, its columns and sort unless the request names its own. A view
+ * the caller may not use answers 404, like one that does not exist.
+ * Shared views with roles are open to admins until roles exist (security issue).
+ */
+export function applyListView(obj: ObjectDef, params: ListParams, actor: Actor & { roles?: string[] }): ListParams {
+  if (!params.view) return params;
+  const view = obj.listViews.find((v) => v.name === params.view);
+  const visibility = view?.visibility ?? { type: 'shared' as const };
+  const allowed =
+    view !== undefined &&
+    (visibility.type === 'personal' ? visibility.owner === actor.userId : !visibility.roles?.length || actor.isAdmin || visibility.roles.some((r) => actor.roles?.includes(r)));
+  if (!allowed) throw new AppError('LIST_VIEW_NOT_FOUND', `list view "${params.view.slice(0, 63)}" does not exist`, { view: params.view.slice(0, 63) });
+  const filter = view.filter === undefined ? params.filter : params.filter === undefined ? view.filter : { and: [view.filter, params.filter] };
+  return {
+    ...params,
+    filter,
+    sort: params.sort.length ? params.sort : (view.sort ?? []).map((s) => ({ field: s.replace(/^-/, ''), desc: s.startsWith('-') })),
+    fields: params.fields ?? (view.columns?.length ? view.columns : undefined),
+  };
+}
