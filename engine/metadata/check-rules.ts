@@ -8,7 +8,6 @@ import { checkRule } from '../shared/rules/check/check-rule';
 import type { RuleType } from '../shared/rules/catalogue';
 import type { Expr } from '../shared/rules/typed-ast';
 import type { Snapshot } from './snapshot';
-import { parseFilter } from '../query/filter-parse';
 
 const fieldPath = (obj: ObjectDef, name: string) => `/objects/${obj.name}/fields/${obj.fields.filter((f) => !f.system).findIndex((f) => f.name === name)}`;
 
@@ -96,12 +95,8 @@ export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Iss
     }
     obj.listViews.forEach((v, i) => {
       if (v.filter === undefined) return;
-      try {
-        parseFilter(v.filter, new Map(obj.fields.map((f) => [f.name, f])), registry);
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        issues.push({ path: `/objects/${obj.name}/listViews/${i}/filter${(e.details?.path as string | undefined) ?? ''}`, code: 'RULE_INVALID', message: e.message });
-      }
+      const { issues: found } = checkRule(v.filter, objectScope(snapshot, obj, registry, true));
+      issues.push(...found.map((x) => ({ path: `/objects/${obj.name}/listViews/${i}/filter${x.path}`, code: 'RULE_INVALID', message: x.message })));
     });
     obj.validationRules.forEach((r, i) => {
       const { issues: found } = checkRule(r.condition, objectScope(snapshot, obj, registry, true));

@@ -18,6 +18,8 @@ import { isRuleDefault } from '../shared/metadata-types';
 /** Everything a request needs about one object at one metadata version, built once. */
 export interface CompiledObject {
   def: ObjectDef;
+  /** The tenant schema the table lives in. */
+  schema: string;
   table: string;
   fields: Map<string, Field>;
   writable: Map<string, Field>;
@@ -72,6 +74,7 @@ export function compileObject(schema: string, def: ObjectDef, registry: FieldTyp
   }
   return {
     def,
+    schema,
     table: qualified(schema, def.name),
     fields,
     writable,

@@ -18,6 +18,8 @@ describe('sqlLiteral', () => {
     expect(sqlLiteral('a\\b')).toBe("E'a\\\\b'");
     expect(sqlLiteral("\\'")).toBe("E'\\\\'''");
     expect(sqlLiteral('what? $body$')).toBe("'what? $body$'");
+    // knex reads backslashes before a ? as a placeholder escape, so an E-string carries ? as \x3f.
+    expect(sqlLiteral('a\\?')).toBe("E'a\\\\\\x3f'");
     expect(sqlLiteral('华信')).toBe("'华信'");
     expect(() => sqlLiteral('a\0b')).toThrow();
   });

@@ -5,8 +5,9 @@ import type { CompiledObject } from '../metadata/compiled-object';
 import type { Field } from '../shared/metadata-types';
 import { decodeCursor } from './cursor';
 import type { SqlFragment } from './filter-ast';
-import { parseFilter } from './filter-parse';
-import { compileFilter, escapeLike } from './filter-sql';
+import { escapeLike } from './filter-sql';
+import { compileListFilter } from './list-filter';
+import type { Snapshot } from '../metadata/snapshot';
 import { keysetPredicate, type SortKey } from './keyset';
 import type { ListParams } from './list-params';
 
@@ -29,11 +30,11 @@ function fieldOrThrow(fields: Map<string, Field>, name: string, parameter: strin
   return f;
 }
 
-function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field>): SqlFragment {
+function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field>, snapshot: Snapshot): SqlFragment {
   const parts: string[] = [];
   const values: unknown[] = [];
   if (params.filter !== undefined) {
-    const f = compileFilter(parseFilter(params.filter, fields, registry), '', (name) => obj.valueSql(name));
+    const f = compileListFilter(params.filter, obj, snapshot, registry, fields);
     parts.push(f.sql);
     values.push(...f.params);
   }
@@ -50,7 +51,7 @@ function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTyp
  * Builds the page query (and the count query when asked) for a list request.
  * `fields` is what the caller may see; anything else is an unknown field.
  */
-export function buildListQuery(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field> = obj.fields): ListQuery {
+export function buildListQuery(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, snapshot: Snapshot, fields: Map<string, Field> = obj.fields): ListQuery {
   const sortKeys: SortKey[] = params.sort.map((s) => {
     const f = fieldOrThrow(fields, s.field, 'sort');
     if (f.type === 'multipicklist') throw new AppError('QUERY_INVALID_SORT', `cannot sort by multi-select field "${f.name}"`, { field: f.name });
@@ -62,7 +63,7 @@ export function buildListQuery(obj: CompiledObject, params: ListParams, registry
   const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => fieldOrThrow(fields, n, 'fields').name), 'version'])] : [...fields.keys()];
   const selected = [...new Set([...outputFields, ...sortKeys.map((k) => k.field)])];
 
-  const where = whereClause(obj, params, registry, fields);
+  const where = whereClause(obj, params, registry, fields, snapshot);
   const conditions = where.sql ? [where.sql] : [];
   const pageParams = [...where.params];
   if (params.cursor) {

@@ -1,4 +1,5 @@
 import { runSql } from '../db/knex';
+import { bindParams } from '../rules/sql/ctx-param';
 import { encodeCursor } from '../query/cursor';
 import { applyListView } from '../query/apply-list-view';
 import { buildListQuery } from '../query/list-query';
@@ -15,8 +16,9 @@ export interface ListResult {
 /** One page of records; the count, when asked, runs beside the page on another connection. */
 export async function listRecords(ctx: RecordContext, objectName: string, params: ListParams): Promise<ListResult> {
   const obj = ctx.meta.object(objectName);
-  const q = buildListQuery(obj, applyListView(obj.def, params, ctx.actor), ctx.registry);
-  const [rows, count] = await Promise.all([runSql(ctx.db, q.page.sql, q.page.params), q.count ? runSql<{ total: number }>(ctx.db, q.count.sql, q.count.params) : undefined]);
+  const q = buildListQuery(obj, applyListView(obj.def, params, ctx.actor), ctx.registry, ctx.meta.snapshot);
+  const rt = { now: new Date(), user: { id: ctx.actor.userId, roles: [] }, locale: ctx.locale };
+  const [rows, count] = await Promise.all([runSql(ctx.db, q.page.sql, bindParams(q.page.params, rt)), q.count ? runSql<{ total: number }>(ctx.db, q.count.sql, bindParams(q.count.params, rt)) : undefined]);
   const more = rows.length > q.limit;
   if (more) rows.length = q.limit;
   const result: ListResult = { records: [] };

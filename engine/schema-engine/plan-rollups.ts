@@ -1,3 +1,4 @@
+import { quoteIdent } from '../db/knex';
 import { isRollup, rollupOptions } from '../field-types/rollup/rollup-options';
 import { canonicalJson } from '../shared/canonical-json';
 import type { Field, ObjectDef } from '../shared/metadata-types';
@@ -7,7 +8,6 @@ import type { PlanAction } from './plan-types';
 import { isDeltaRollup } from './rollup-parts';
 import { recomputeRollupSql } from './rollup-recompute-sql';
 import { dropRollupSql, rollupFunctionSql, rollupTriggersSql } from './rollup-trigger-sql';
-import { quoteIdent } from '../db/knex';
 
 const summary = (obj: string, f: Field) => {
   const o = rollupOptions(f);

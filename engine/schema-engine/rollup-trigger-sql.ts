@@ -35,7 +35,7 @@ function affected(p: RollupParts, op: Op): string {
   );
 }
 
-/** The statement that collects, from the transition tables (into _ids: variables start with _ so no field name can shadow them), the parents to touch (and for count/sum their deltas). */
+/** Collects from the transition tables the parents to touch, and for count/sum their deltas (variables start with _, which no field name can). */
 function collect(p: RollupParts, op: Op): string {
   if (isDeltaRollup(p.fn)) return `SELECT array_agg(parent_id ORDER BY parent_id), array_agg(delta ORDER BY parent_id) INTO _ids, _deltas FROM (${deltas(p, op)}) s;`;
   return `SELECT array_agg(DISTINCT parent_id) INTO _ids FROM (${affected(p, op)}) a;`;

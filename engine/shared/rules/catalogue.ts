@@ -24,7 +24,7 @@ export interface OperationSignature {
 const num: RuleType[] = ['number'];
 const str: RuleType[] = ['string'];
 const temporal: RuleType[] = ['date', 'datetime'];
-const comparable: RuleType[] = ['number', 'string', 'date', 'datetime', 'boolean'];
+const comparable: RuleType[] = ['number', 'string', 'date', 'datetime'];
 const scalar: RuleType[] = ['number', 'string', 'date', 'datetime', 'boolean'];
 const any: RuleType[] = ['any'];
 
@@ -38,15 +38,15 @@ export const OPERATIONS = {
   '!!': op([1, 1], [any], 'boolean', 'truthy: true, a non-zero number, a non-empty string or list'),
   if: op([1, Infinity], [any], 'same', 'first value whose condition is truthy, else the last value'),
   // comparison
-  '==': op([2, 2], [scalar, scalar], 'boolean', 'equal (null equals only null)'),
-  '===': op([2, 2], [scalar, scalar], 'boolean', 'same as =='),
-  '!=': op([2, 2], [scalar, scalar], 'boolean', 'not equal (null-aware)'),
-  '!==': op([2, 2], [scalar, scalar], 'boolean', 'same as !='),
+  '==': op([2, 2], [[...scalar, 'list'], [...scalar, 'list']], 'boolean', 'equal (null equals only null; a multi-select only with null)'),
+  '===': op([2, 2], [[...scalar, 'list'], [...scalar, 'list']], 'boolean', 'same as =='),
+  '!=': op([2, 2], [[...scalar, 'list'], [...scalar, 'list']], 'boolean', 'not equal (null-aware)'),
+  '!==': op([2, 2], [[...scalar, 'list'], [...scalar, 'list']], 'boolean', 'same as !='),
   '<': op([2, 3], [comparable], 'boolean', 'less than; false with a null; 3 arguments: between (exclusive)'),
   '<=': op([2, 3], [comparable], 'boolean', 'less than or equal; false with a null; 3 arguments: between (inclusive)'),
   '>': op([2, 2], [comparable], 'boolean', 'greater than; false with a null'),
   '>=': op([2, 2], [comparable], 'boolean', 'greater than or equal; false with a null'),
-  in: op([2, 2], [scalar, ['list', 'string']], 'boolean', 'value in a literal list, or substring in a string'),
+  in: op([2, 2], [[...scalar, 'list'], ['list', 'string']], 'boolean', 'value in a literal list (a multi-select: shares a value with it), or substring in a string'),
   // arithmetic
   '+': op([1, Infinity], [num], 'number', 'sum; null if any operand is null'),
   '-': op([1, 2], [num], 'number', 'difference, or negation with one operand'),

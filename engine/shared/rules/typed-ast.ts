@@ -7,7 +7,7 @@ export type ContextVar = keyof typeof CONTEXT_VARS;
 /** A checked rule: every node knows its static type and where it came from (JSON pointer). */
 export type Expr =
   | { kind: 'lit'; value: string | number | boolean | null; type: RuleType; path: string }
-  | { kind: 'list'; values: (string | number)[]; type: 'list'; path: string }
+  | { kind: 'list'; values: (string | number | boolean)[]; type: 'list'; path: string }
   | { kind: 'var'; name: string; type: RuleType; path: string }
   | { kind: 'ctx'; name: ContextVar; type: RuleType; path: string }
   | { kind: 'op'; op: OperationName; args: Expr[]; type: RuleType; path: string };

@@ -66,6 +66,6 @@ describe('list views as metadata', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0]).toMatchObject({ path: '/listViews/0/columns/0', code: 'UNKNOWN_FIELD' });
     const filterOnly = await t.admin.put('/metadata/objects/prospect', lead([{ name: 'bad', label: 'Bad', filter: { '==': [{ var: 'ghost' }, 1] } }]));
-    expect(filterOnly.body.error).toMatchObject({ code: 'METADATA_RULE_INVALID', details: { issues: [{ path: '/listViews/0/filter/==' }] } });
+    expect(filterOnly.body.error).toMatchObject({ code: 'METADATA_RULE_INVALID', details: { issues: [{ path: '/listViews/0/filter/==/0/var' }] } });
   });
 });

@@ -1,4 +1,5 @@
 import { isOperation, OPERATIONS, RULE_LIMITS, type OperationName, type RuleType } from '../catalogue';
+import { parseDate, parseDatetime } from '../operations/temporal';
 import { CONTEXT_VARS, type ContextVar, type Expr, type RuleIssue, type RuleScope } from '../typed-ast';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -17,13 +18,17 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2
 /** Nested quantifiers such as (a+)+ backtrack catastrophically. */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
 
-/** A literal string that looks like a date or datetime is typed as one, so date rules compare dates. */
+/**
+ * A literal string that looks like a date or datetime is typed as one, so date
+ * rules compare dates. Only a real calendar day counts ("2026-02-30" is text,
+ * so a date rule refuses it): Date.parse would accept it.
+ */
 function literalType(v: string | number | boolean | null): RuleType {
   if (v === null) return 'null';
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'boolean';
-  if (DATE.test(v) && !Number.isNaN(Date.parse(v))) return 'date';
-  if (DATETIME.test(v) && !Number.isNaN(Date.parse(v))) return 'datetime';
+  if (DATE.test(v) && parseDate(v) !== null) return 'date';
+  if (DATETIME.test(v) && parseDatetime(v) !== null) return 'datetime';
   return 'string';
 }
 
@@ -59,7 +64,7 @@ class Checker {
   private list(node: Json[], path: string): Expr {
     if (node.length > RULE_LIMITS.maxListItems) throw new RuleError(path, `lists are limited to ${RULE_LIMITS.maxListItems} items`);
     const values = node.map((v, i) => {
-      if (typeof v !== 'string' && typeof v !== 'number') throw new RuleError(`${path}/${i}`, 'list items must be strings or numbers');
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new RuleError(`${path}/${i}`, 'list items must be strings, numbers or booleans');
       return v;
     });
     return { kind: 'list', values, type: 'list', path };
@@ -105,7 +110,14 @@ class Checker {
   private extraChecks(op: OperationName, args: Expr[], path: string): void {
     const comparison = ['==', '===', '!=', '!==', '<', '<=', '>', '>='].includes(op);
     if (comparison) unify(args, path, op);
+    const list = comparison ? args.find((a) => a.type === 'list') : undefined;
+    if (list && !args.some((a) => a.kind === 'lit' && a.value === null)) throw new RuleError(list.path, `a multi-select is compared only with null; use "in" or "contains" for its values`);
     if (op === 'in' && args[1]!.type === 'string') unify(args, path, op);
+    if (op === 'in' && args[1]!.kind === 'list') listItemsFit(args[0]!, args[1]!);
+    if (['<', '<=', '>', '>='].includes(op)) {
+      const nullArg = args.find((a) => a.kind === 'lit' && a.value === null);
+      if (nullArg) throw new RuleError(nullArg.path, `"${op}" with null is always false; compare with == null instead`);
+    }
     if (['diff_days', 'diff_months', 'diff_years'].includes(op)) unify(args, path, op);
     if (op === 'regex_match') {
       const pattern = args[1]!;
@@ -121,6 +133,15 @@ class Checker {
     if (op === 'label_of' && !this.scope.allowContext) throw new RuleError(path, '"label_of" cannot be used here: the value must not depend on who reads it');
     if (op === 'label_of' && (args[1]!.kind !== 'lit' || typeof args[1]!.value !== 'string')) throw new RuleError(args[1]!.path, 'label_of names its picklist field as a literal string');
   }
+}
+
+/** The items of a literal list must be of the needle's kind (a multi-select's values are strings). */
+function listItemsFit(needle: Expr, list: Expr): void {
+  if (list.kind !== 'list' || needle.type === 'null') return;
+  const want = needle.type === 'number' ? 'number' : needle.type === 'boolean' ? 'boolean' : 'string';
+  list.values.forEach((v, i) => {
+    if (typeof v !== want) throw new RuleError(`${list.path}/${i}`, `${JSON.stringify(v)} is not a ${needle.type} value`);
+  });
 }
 
 /** All non-null types must agree (a date literal also reads as text when compared with text). */

@@ -16,6 +16,8 @@ const ordering = (holds: (c: number) => boolean) => (args: unknown[]) => {
 /** in: x in a list of values (false for a null x), or a substring of a string (false for a null string). */
 function isIn([x, container]: unknown[]): boolean {
   if (x === null) return false;
+  // A multi-select value is "in" a list when they share a value.
+  if (Array.isArray(x) && Array.isArray(container)) return x.some((item) => container.some((v) => ruleEquals(item, v)));
   if (Array.isArray(container)) return container.some((v) => ruleEquals(x, v));
   return typeof container === 'string' && typeof x === 'string' && container.includes(x);
 }

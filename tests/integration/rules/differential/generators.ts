@@ -68,7 +68,8 @@ const NUMBER_FIELDS: [string, number, number][] = [
   ['amount', 9, 2],
 ];
 const NUMBER_LITERALS = [0, 1, -1, 2, 3, 7, -7, 0.5, -0.5, 2.5, -2.5, 1.005, 0.1, 0.2, 0.3, 100, 1000000, 123.4567, -0.0001, 999999999];
-const STRING_LITERALS = ['', ' ', 'a', 'abc', 'ABC', 'b', 'Zebra', '客户', '上海', '华东', '上海华东精密机械有限公司', '%', '_', 'a_b', '50%', 'x\\y', ' padded ', 'won', 'vip', 'a b', '客户 ABC', 'u-1', '\\'];
+// '2026-02-30' is not a calendar day, so it is text (a date rule would refuse it).
+const STRING_LITERALS = ['2026-02-30', '', ' ', 'a', 'abc', 'ABC', 'b', 'Zebra', '客户', '上海', '华东', '上海华东精密机械有限公司', '%', '_', 'a_b', '50%', 'x\\y', ' padded ', 'won', 'vip', 'a b', '客户 ABC', 'u-1', '\\'];
 const DATE_LITERALS = ['2024-02-29', '2024-03-01', '2025-02-28', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-01', '2026-12-31', '2027-01-01'];
 const DATETIME_LITERALS = [
   '2026-03-31T23:30:00.000Z',
@@ -236,12 +237,21 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
   boolean: (d) => {
     const b = arb('boolean', d);
     const s = arb('string', d);
-    const ordered: GenType[] = ['number', 'string', 'date', 'datetime', 'boolean'];
+    // The types the catalogue lets each comparison take.
+    const accepted = (o: OperationName) => (OPERATIONS[o].args[0] as readonly string[]).filter((x): x is GenType => ['number', 'string', 'boolean', 'date', 'datetime'].includes(x));
+    const equatable = accepted('==');
+    const ordered = accepted('<');
     return [
       fc.tuple(fc.array(b, { minLength: 1, maxLength: 3 }), fc.constantFrom<OperationName>('and', 'or')).map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
       fc.tuple(anything(d), fc.constantFrom<OperationName>('!', '!!', 'is_empty', 'not_empty')).map(([a, o]) => g('boolean', op(o, [a.rule]))),
-      fc.tuple(sameType(d, 2, ordered), fc.constantFrom<OperationName>('==', '===', '!=', '!==', '<', '<=', '>', '>=')).map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
-      fc.tuple(sameType(d, 3, ordered), fc.constantFrom<OperationName>('<', '<=')).map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
+      fc.tuple(sameType(d, 2, equatable), fc.constantFrom<OperationName>('==', '===', '!=', '!==')).map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
+      // Ordering refuses a literal null (always false: "== null" is meant); null-valued expressions stay.
+      fc.tuple(sameType(d, 2, ordered), fc.constantFrom<OperationName>('<', '<=', '>', '>='))
+        .filter(([ps]) => ps.every((p) => p.rule !== null))
+        .map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
+      fc.tuple(sameType(d, 3, ordered), fc.constantFrom<OperationName>('<', '<='))
+        .filter(([ps]) => ps.every((p) => p.rule !== null))
+        .map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
       // in: a value in a literal list of its type …
       fc.constantFrom<GenType>('number', 'string', 'date', 'datetime').chain((t) => {
         const pool: Json[] = t === 'number' ? NUMBER_LITERALS : t === 'string' ? STRING_LITERALS : t === 'date' ? DATE_LITERALS : DATETIME_LITERALS;
