@@ -8,9 +8,17 @@ import { tableOf, type RulesBenchContext } from './context';
 import { formulaBaselineSql } from './formula-baseline-sql';
 import { ITEM_OBJECT, ITEM_STAGES } from './objects';
 
-export const FORMULA = { rows: 200_000, limit: 50, share: 0.1, concurrencies: [1, 4], rounds: 2, warmupMs: 1_000, durationMs: 6_000, maxRequests: 20_000 } as const;
+export const FORMULA = { rows: 200_000, limit: 50, share: 0.1, concurrencies: [1, 4], rounds: 4, warmupMs: 1_000, durationMs: 8_000, maxRequests: 20_000, sqlRepeats: 15 } as const;
 
 export const formulaLabels = (concurrency: number) => ({ product: `2 formula list c=${concurrency}, product`, baseline: `2 formula list c=${concurrency}, hand-written` });
+
+/** Median and fastest wall ms of each side's SQL alone. */
+export interface SqlTimes {
+  product: number;
+  baseline: number;
+  productMin: number;
+  baselineMin: number;
+}
 
 export interface FormulaRun {
   concurrency: number;
@@ -26,6 +34,11 @@ export interface FormulaListResult {
   baselinePath: string;
   /** EXPLAIN (ANALYZE) of each side's SQL, run once after the loads: plan and server-side execution time. */
   plans: { product: { sql: string; plan: string; executionMs: number }; baseline: { sql: string; plan: string; executionMs: number } };
+  /**
+   * Each side's SQL alone on one connection, alternating, FORMULA.sqlRepeats times each: median wall ms,
+   * with PostgreSQL's default parallel plan and with max_parallel_workers_per_gather = 0.
+   */
+  sqlOnly: { parallel: SqlTimes; serial: SqlTimes };
   runs: FormulaRun[];
 }
 
@@ -58,6 +71,20 @@ async function productSql(ctx: RulesBenchContext, query: Record<string, string>)
   const meta = await new MetadataCache(ctx.db, registry).get(ctx.tenant.schema);
   const q = buildListQuery(meta.object(ITEM_OBJECT), parseListParams(query), registry, meta.snapshot);
   return { sql: q.page.sql, params: [...q.page.params] };
+}
+
+/** Both statements alternately on the bench connection; median wall time of each. */
+async function timeSql(ctx: RulesBenchContext, product: { sql: string; bindings: readonly unknown[] }, baseline: { sql: string; bindings: readonly unknown[] }): Promise<SqlTimes> {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < FORMULA.sqlRepeats; i++) {
+    for (const [k, q] of [product, baseline].entries()) {
+      const t0 = performance.now();
+      await ctx.sql.query(q.sql, [...q.bindings]);
+      times[k]!.push(performance.now() - t0);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { product: median(times[0]), baseline: median(times[1]), productMin: Math.min(...times[0]), baselineMin: Math.min(...times[1]) };
 }
 
 /** 2: GET list filtered and sorted by the formula vs the hand-written SQL, c=1 and c=4, alternating rounds. */
@@ -93,8 +120,13 @@ export async function runFormulaList(ctx: RulesBenchContext, baseline: { port: n
   }
 
   const ps = await productSql(ctx, query);
-  const productPlan = ((await ctx.db.raw(`EXPLAIN (ANALYZE, BUFFERS) ${ps.sql}`, ps.params as never)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+  const native = ctx.db.raw(ps.sql, ps.params as never).toSQL().toNative();
   const bsql = formulaBaselineSql(table);
+  const sqlOnly = { parallel: await timeSql(ctx, native, { sql: bsql, bindings: [above, FORMULA.limit] }), serial: { product: 0, baseline: 0, productMin: 0, baselineMin: 0 } };
+  await ctx.sql.query('SET max_parallel_workers_per_gather = 0');
+  sqlOnly.serial = await timeSql(ctx, native, { sql: bsql, bindings: [above, FORMULA.limit] });
+  await ctx.sql.query('RESET max_parallel_workers_per_gather');
+  const productPlan = ((await ctx.db.raw(`EXPLAIN (ANALYZE, BUFFERS) ${ps.sql}`, ps.params as never)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
   const baselinePlan = (await ctx.sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${bsql}`, [above, FORMULA.limit])).rows.map((r) => r['QUERY PLAN']).join('\n');
   return {
     rows: FORMULA.rows,
@@ -102,6 +134,7 @@ export async function runFormulaList(ctx: RulesBenchContext, baseline: { port: n
     matching,
     productPath,
     baselinePath,
+    sqlOnly,
     plans: { product: { sql: ps.sql, plan: productPlan, executionMs: executionMs(productPlan) }, baseline: { sql: bsql, plan: baselinePlan, executionMs: executionMs(baselinePlan) } },
     runs,
   };

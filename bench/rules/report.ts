@@ -158,12 +158,43 @@ function otherWork(r: RulesBenchResults): number {
   return polls ? ps.reduce((n, p) => n + p.otherDatabasesActiveAvg * p.polls, 0) / polls : 0;
 }
 
+const trig = (t: { triggers: { name: string; ms: number }[]; executionMs: number }) =>
+  `${t.triggers.map((x) => `${x.name} ${ms(x.ms)} ms`).join(', ')}; ${ms(t.executionMs)} ms in all`;
+
+/** Figures that explain the table: where the time goes, measured in the same run. */
+function evidence(r: RulesBenchResults): string[] {
+  const i = r.interpreter;
+  const v = r.validation;
+  const out: string[] = [];
+  const extra = (v.withRules.cpuMsPer1000Rows?.server ?? NaN) - (v.withoutRules.cpuMsPer1000Rows?.server ?? NaN);
+  out.push(
+    `1: the rules add ${extra.toFixed(1)} µs of product-server CPU per record in the bulk path; the interpreter alone takes ${(1e6 / i.compiled.recordsPerSec).toFixed(1)} µs per record ` +
+      `for the five rules (per rule: ${i.perRule.map((p) => `${p.rule} ${p.usPerEvaluation.toFixed(2)} µs`).join(', ')}).`,
+  );
+  const so = r.formula.sqlOnly;
+  const c1 = r.formula.runs.find((run) => run.concurrency === 1);
+  const filterOf = (plan: string) => /Filter: (.*)$/m.exec(plan)?.[1]?.trim() ?? 'n/a';
+  out.push(
+    `2: the two SQL statements alone, alternating on one connection, ${FORMULA.sqlRepeats} times each, median (fastest) ms: parallel plan, product ${ms(so.parallel.product)} (${ms(so.parallel.productMin)}) ` +
+      `vs hand-written ${ms(so.parallel.baseline)} (${ms(so.parallel.baselineMin)}); max_parallel_workers_per_gather = 0, ${ms(so.serial.product)} (${ms(so.serial.productMin)}) vs ${ms(so.serial.baseline)} (${ms(so.serial.baselineMin)}). ` +
+      `Fastest-run ratio product / hand-written: ${x(so.parallel.productMin / so.parallel.baselineMin)} parallel, ${x(so.serial.productMin / so.serial.baselineMin)} serial` +
+      (c1 ? ` (HTTP p50 ratio at c=1: ${x(c1.product.latencyMs.p50 / c1.baseline.latencyMs.p50)}; Tessera's own server CPU per request: ${c1.product.cpuMsPerRequest?.server.toFixed(2) ?? 'n/a'} ms vs ${c1.baseline.cpuMsPerRequest?.server.toFixed(2) ?? 'n/a'} ms)` : '') +
+      `. Every request scans all ${int(r.formula.rows)} rows (no index on the expression). The filter as PostgreSQL runs it — product: \`${filterOf(r.formula.plans.product.plan)}\`; ` +
+      `hand-written: \`${filterOf(r.formula.plans.baseline.plan)}\`.`,
+  );
+  for (const t of r.rollup.triggerProfiles ?? []) {
+    out.push(`3: EXPLAIN ANALYZE of one ${int(ROLLUP.bulk.batchSize)}-row INSERT (rolled back) ${t.when}, ${int(t.children)} children in bench_line — with roll-ups: ${trig(t.withRollups)}; without: ${trig(t.withoutRollups)}.`);
+  }
+  return out;
+}
+
 const loadLine = (r: RulesBenchResults) => r.loadAverage.map((l) => `${l.part} ${l.start.toFixed(1)} → ${l.end.toFixed(1)}`).join('; ');
 
 export const resultsText = (r: RulesBenchResults) =>
   `${renderText(HEADERS, rows(r))}\n\nCPU (from /proc, measured phases; parallel-query workers that exited are not counted):\n${renderText(CPU_HEADERS, cpuRows(r))}` +
   `\n\nPostgreSQL waits (pg_stat_activity every 10 ms, share of active-backend samples):\n${renderText(WAIT_HEADERS, waitRows(r))}` +
-  `\n\nLoad average (1 min) per part: ${loadLine(r)}; other databases' active backends during the measured phases: ${otherWork(r).toFixed(2)} on average`;
+  `\n\nLoad average (1 min) per part: ${loadLine(r)}; other databases' active backends during the measured phases: ${otherWork(r).toFixed(2)} on average` +
+  `\n\n${evidence(r).map((e) => `- ${e}`).join('\n')}`;
 
 const START = '<!-- rules-bench:start -->';
 const END = '<!-- rules-bench:end -->';
@@ -183,7 +214,12 @@ export function rulesSection(r: RulesBenchResults, resultsFile: string): string 
   const probesOk = r.validation.probes.every((p) => p.refusedBy === p.rule);
   const rollupLine = ru.working
     ? `Roll-ups checked after the run: ${int(ru.parents)} parents, ${int(ru.check?.children ?? 0)} child rows, every stored sum and max equal to the values computed from the child rows (${ru.triggers} statement-level triggers on \`bench_line\`).`
-    : `**Roll-ups were not working in this run: ${ru.problem}.** Only the child without roll-ups was measured.`;
+    : `**Roll-ups were not working in this run: ${ru.problem}.**${ru.plainOnly ? ' Only the child without roll-ups was measured.' : ''}`;
+  const busy = r.loadAverage.some((l) => Math.max(l.start, l.end) > m.cores);
+  const noise = busy
+    ? `\n**The machine was shared during this run** (1-minute load average above its ${m.cores} cores: ${loadLine(r)}), so absolute figures are ` +
+      'noisy; the ratios come from alternating rounds, which spread that noise over both sides, but they too vary from run to run.\n'
+    : '';
   return `${START}
 ## Rules, formulas and roll-ups
 
@@ -193,7 +229,7 @@ export function rulesSection(r: RulesBenchResults, resultsFile: string): string 
 - Command: \`npx tsx bench/rules-bench.ts\` (last part of \`npm run bench\`); raw results: \`${resultsFile}\`
 
 ${renderMarkdown(HEADERS, rows(r))}
-
+${noise}
 CPU time over the measured phases, from \`/proc\` (server process; every local \`postgres\` process — parallel-query
 workers that exit within the phase are not counted, so part 2's postgres figures are low):
 
@@ -207,6 +243,10 @@ ${renderMarkdown(WAIT_HEADERS, waitRows(r))}
 Machine load (1-minute load average, start → end of each part): ${loadLine(r)}. Active backends of other
 databases on the same PostgreSQL during the measured phases: ${otherWork(r).toFixed(2)} on average.
 
+Where the time goes (measured in the same run):
+
+${evidence(r).map((e) => `- ${e}`).join('\n')}
+
 Process layout: this script is the load generator (node:http keep-alive, closed loop). The product runs in
 its own process (\`bench/product-server.ts\`: \`createServices\` + \`startServer\`, pool 10); the hand-written
 formula endpoint too (\`bench/rules/formula-baseline-server.ts\`: Express 5 + pg Pool 10). All share the ${m.cores} cores with PostgreSQL.
@@ -219,7 +259,7 @@ formula endpoint too (\`bench/rules/formula-baseline-server.ts\`: Express 5 + pg
   \`bench_deal_rules\` (the five \`validationRules\`, all passing) and \`bench_deal_plain\` (same fields, no rules), in ${VALIDATION.rounds} alternating rounds after one
   warm-up batch each. Each rule was checked to refuse a record made to break it: ${probesOk ? 'all five did' : `**not all did**: ${JSON.stringify(r.validation.probes)}`}.
 - **2**: \`bench_item\` with amount (currency), qty (integer), stage (picklist) and the formula \`unit_price = round(amount / qty, 2)\`; ${int(f.rows)} rows inserted
-  with \`INSERT … SELECT generate_series\` into the product's table, then \`VACUUM ANALYZE\`. Product: \`GET ${f.productPath}\`;
+  with \`INSERT … SELECT generate_series\` into the product's table, then \`VACUUM ANALYZE\`. Product: \`GET ${decodeURIComponent(f.productPath)}\`;
   hand-written: \`${f.baselinePath}\` running \`${f.plans.baseline.sql.replace(/"[^"]+"\./, '')}\` on the same table.
   ${int(f.matching)} rows (${((f.matching / f.rows) * 100).toFixed(1)}%) match; both return the same 50 rows (checked). ${FORMULA.warmupMs / 1000} s warm-up, then ${FORMULA.durationMs / 1000} s per side and
   concurrency in ${FORMULA.rounds} alternating rounds. Neither side can use an index (the filter and sort are on an expression), so both scan the table:

@@ -1,12 +1,13 @@
+import { rollupTriggerName } from '../../engine/schema-engine/rollup-names';
 import { runLoad, sendOnce, type LoadResult, type PreparedRequest } from '../load';
 import { runAlternating } from './alternate';
 import { bulkBodies, runBulkAlternating, type BulkSideResult } from './bulk-sides';
 import { tableOf, type RulesBenchContext } from './context';
-import { CHILD_PLAIN, CHILD_ROLLUP, lineRow, PARENT_OBJECT } from './objects';
+import { CHILD_PLAIN, CHILD_ROLLUP, lineRow, PARENT_OBJECT, parentDef } from './objects';
 
 export const ROLLUP = {
   parents: 1_000,
-  single: { concurrency: 16, rounds: 2, warmupMs: 1_500, durationMs: 8_000, maxRequests: 40_000, bodyPool: 4_096 },
+  single: { concurrency: 16, rounds: 4, warmupMs: 1_500, durationMs: 8_000, maxRequests: 40_000, bodyPool: 4_096 },
   /** Each concurrency loads `rows` more rows per side. */
   bulk: { rows: 100_000, batchSize: 5_000, concurrencies: [2, 1], rounds: 2 },
 } as const;
@@ -37,8 +38,53 @@ export interface RollupResult {
   bulk?: RollupBulkRun[];
   /** When the roll-ups do not work: the plain child alone, single inserts. */
   plainOnly?: { single: LoadResult };
+  /**
+   * EXPLAIN ANALYZE of one 5,000-row INSERT … SELECT into each child (rolled back), before the bulk
+   * runs and after them: the time of each trigger (the roll-ups', the foreign key's) and in all.
+   */
+  triggerProfiles?: { when: string; children: number; withRollups: TriggerProfile; withoutRollups: TriggerProfile }[];
   /** After all the inserts: parents whose stored sum or max differs from the child rows. */
   check?: { children: number; wrongSum: number; wrongMax: number };
+}
+
+export interface TriggerProfile {
+  executionMs: number;
+  triggers: { name: string; ms: number; calls: number }[];
+}
+
+/** Readable names for EXPLAIN's trigger lines: the foreign key, and each roll-up by its field. */
+function triggerLabel(name: string): string {
+  if (name.startsWith('for constraint') || name.startsWith('RI_ConstraintTrigger')) return 'lookup FK check';
+  for (const f of parentDef(true).fields) if (name === rollupTriggerName(PARENT_OBJECT, f.name, 'ins')) return `${f.name} (${String(f.options?.function)})`;
+  return name;
+}
+
+/** A 5,000-row INSERT … SELECT into `object` under EXPLAIN ANALYZE, rolled back: per-trigger times. */
+async function triggerProfile(ctx: RulesBenchContext, object: string): Promise<TriggerProfile> {
+  await ctx.sql.query('BEGIN');
+  try {
+    const { rows } = await ctx.sql.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE) INSERT INTO ${tableOf(ctx, object)} (name, owner_id, created_by, updated_by, parent, amount, qty)
+       SELECT 'Profile ' || g, $1::uuid, $1::uuid, $1::uuid, p.id, (g % 100000) / 1.0, 1 + g % 100
+       FROM generate_series(1, ${ROLLUP.bulk.batchSize}) g
+       JOIN (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM ${tableOf(ctx, PARENT_OBJECT)}) p ON p.rn = 1 + (g * 7919) % ${ROLLUP.parents}`,
+      [ctx.tenant.userId],
+    );
+    const lines = rows.map((r) => r['QUERY PLAN']);
+    const triggers = lines.flatMap((l) => {
+      const m = /^Trigger (.+): time=([\d.]+) calls=(\d+)/.exec(l.trim());
+      return m ? [{ name: triggerLabel(m[1]!), ms: Number(m[2]), calls: Number(m[3]) }] : [];
+    });
+    const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(lines.join('\n'))?.[1] ?? NaN);
+    return { executionMs, triggers };
+  } finally {
+    await ctx.sql.query('ROLLBACK');
+  }
+}
+
+async function profileBoth(ctx: RulesBenchContext, when: string): Promise<NonNullable<RollupResult['triggerProfiles']>[number]> {
+  const children = Number((await ctx.sql.query<{ n: string }>(`SELECT count(*) AS n FROM ${tableOf(ctx, CHILD_ROLLUP)}`)).rows[0]!.n);
+  return { when, children, withRollups: await triggerProfile(ctx, CHILD_ROLLUP), withoutRollups: await triggerProfile(ctx, CHILD_PLAIN) };
 }
 
 async function createParents(ctx: RulesBenchContext): Promise<string[]> {
@@ -98,6 +144,7 @@ export async function runRollupBench(ctx: RulesBenchContext, publishError: strin
     ctx.sampler,
   );
   const b = ROLLUP.bulk;
+  const triggerProfiles = [await profileBoth(ctx, 'before the bulk runs')];
   const bulk: RollupBulkRun[] = [];
   for (const [k, concurrency] of b.concurrencies.entries()) {
     const base = 1_000_000 * (k + 1);
@@ -114,6 +161,7 @@ export async function runRollupBench(ctx: RulesBenchContext, publishError: strin
     );
     bulk.push({ concurrency, childrenBefore, withRollups: r.a, withoutRollups: r.b });
   }
+  triggerProfiles.push(await profileBoth(ctx, 'after the bulk runs'));
   const check = await checkValues(ctx);
   const working = check.wrongSum === 0 && check.wrongMax === 0;
   return {
@@ -123,6 +171,7 @@ export async function runRollupBench(ctx: RulesBenchContext, publishError: strin
     triggers,
     single: { withRollups: single.a, withoutRollups: single.b },
     bulk,
+    triggerProfiles,
     check,
   };
 }

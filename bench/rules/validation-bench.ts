@@ -20,6 +20,8 @@ export interface InterpreterResult {
   uncompiled: InterpreterPass;
   /** The same five conditions written by hand in TypeScript (the floor). */
   handWritten: InterpreterPass;
+  /** Each compiled rule alone over every record: where the evaluation time goes. */
+  perRule: { rule: string; usPerEvaluation: number }[];
   violations: number;
 }
 
@@ -101,6 +103,11 @@ export function runInterpreterBench(records: Deal[], now: Date, log: (m: string)
     },
     deadline(),
   );
+  const perRule = DEAL_RULES.map((r, k) => {
+    const rule = compiled[k]!;
+    const pass = timePass(records, (d) => (truthy(rule(d as unknown as Record<string, unknown>, context)) ? 1 : 0), deadline());
+    return { rule: r.name, usPerEvaluation: (pass.ms * 1000) / pass.records, violations: pass.violations };
+  });
   const hand = handWrittenRules(now);
   const runHand = (d: Deal) => {
     let v = 0;
@@ -109,7 +116,7 @@ export function runInterpreterBench(records: Deal[], now: Date, log: (m: string)
   };
   timePass(records.slice(0, 20_000), runHand, deadline());
   const handWritten = timePass(records, runHand, deadline());
-  const violations = passes.reduce((n, p) => n + p.violations, 0) + uncompiled.violations + handWritten.violations;
+  const violations = passes.reduce((n, p) => n + p.violations, 0) + uncompiled.violations + handWritten.violations + perRule.reduce((n, p) => n + p.violations, 0);
   if (violations) throw new Error(`1a: ${violations} rule violations on deals generated to pass every rule`);
   return {
     records: records.length,
@@ -117,6 +124,7 @@ export function runInterpreterBench(records: Deal[], now: Date, log: (m: string)
     compiled: { records: median.records, ms: median.ms, recordsPerSec: median.recordsPerSec, passes: passes.map((p) => Math.round(p.recordsPerSec)) },
     uncompiled: { records: uncompiled.records, ms: uncompiled.ms, recordsPerSec: uncompiled.recordsPerSec },
     handWritten: { records: handWritten.records, ms: handWritten.ms, recordsPerSec: handWritten.recordsPerSec },
+    perRule: perRule.map(({ rule, usPerEvaluation }) => ({ rule, usPerEvaluation })),
     violations,
   };
 }

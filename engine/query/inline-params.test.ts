@@ -17,8 +17,8 @@ describe('sqlLiteral', () => {
     expect(sqlLiteral("'); DROP TABLE x; --")).toBe("'''); DROP TABLE x; --'");
     expect(sqlLiteral('a\\b')).toBe("E'a\\\\b'");
     expect(sqlLiteral("\\'")).toBe("E'\\\\'''");
-    expect(sqlLiteral('what? $body$')).toBe("'what? $body$'");
-    // knex reads backslashes before a ? as a placeholder escape, so an E-string carries ? as \x3f.
+    // knex reads a ? as a placeholder (and backslashes before it as its escape), so text with a ? is an E-string carrying \x3f.
+    expect(sqlLiteral('what? $body$')).toBe("E'what\\x3f $body$'");
     expect(sqlLiteral('a\\?')).toBe("E'a\\\\\\x3f'");
     expect(sqlLiteral('华信')).toBe("'华信'");
     expect(() => sqlLiteral('a\0b')).toThrow();
@@ -60,7 +60,7 @@ describe('inlineParams', () => {
     expect(inlined({ contains: [{ var: 'note' }, '50%'] })).toBe(`r."note" LIKE E'%50\\\\%%'`);
     expect(inlined({ '>=': [{ var: 'due' }, '2026-01-31'] })).toBe(`r."due" >= '2026-01-31'::date`);
     expect(inlined({ '!=': [{ var: 'won' }, true] })).toBe('r."won" IS DISTINCT FROM TRUE');
-    expect(inlined({ '==': [{ var: 'note' }, 'a ? b'] })).toBe(`r."note" = 'a ? b'`);
+    expect(inlined({ '==': [{ var: 'note' }, 'a ? b'] })).toBe(`r."note" = E'a \\x3f b'`);
     expect(inlined({ in: [{ var: 'account' }, ['3f2504e0-4f89-41d3-9a0c-0305e82c3301']] })).toBe(`r."account" = ANY('{"3f2504e0-4f89-41d3-9a0c-0305e82c3301"}')`);
   });
 

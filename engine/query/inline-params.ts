@@ -2,15 +2,15 @@ import type { SqlFragment } from './filter-ast';
 
 /**
  * A string constant. Plain '…' with quotes doubled (standard_conforming_strings
- * is on); text holding a backslash is written as E'…' with backslashes doubled,
- * which reads the same whatever that setting is. There a `?` is written \x3f:
- * plan SQL runs through knex, which takes backslashes before a `?` for the
- * escape of a placeholder and drops them.
+ * is on); text holding a backslash or a `?` is written as E'…' with
+ * backslashes doubled and `?` as \x3f, so no `?` ever reaches knex, which
+ * reads one as a placeholder (and backslashes before it as its escape) in
+ * plan SQL and in queries alike.
  */
 function stringLiteral(s: string): string {
   if (s.includes('\0')) throw new Error('text with a NUL character cannot be written as SQL');
   const quoted = s.replace(/'/g, "''");
-  return s.includes('\\') ? `E'${quoted.replace(/\\/g, '\\\\').replace(/\?/g, '\\x3f')}'` : `'${quoted}'`;
+  return /[\\?]/.test(s) ? `E'${quoted.replace(/\\/g, '\\\\').replace(/\?/g, '\\x3f')}'` : `'${quoted}'`;
 }
 
 function numberLiteral(n: number): string {

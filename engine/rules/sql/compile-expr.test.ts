@@ -26,19 +26,21 @@ describe('rule → SQL', () => {
   });
 
   it('guards division and remainder by zero, rounds half away from zero', () => {
-    expect(sql({ '/': [{ var: 'amount' }, { var: 'qty' }] }).sql).toBe('(t."amount" / NULLIF(t."qty", 0))');
+    expect(sql({ '/': [{ var: 'amount' }, { var: 'qty' }] }).sql).toBe('(round((t."amount")::numeric, 40) / NULLIF(t."qty", 0))');
     expect(sql({ '%': [{ var: 'amount' }, 3] }).sql).toBe('mod(t."amount", NULLIF(?::numeric, 0))');
-    expect(sql({ round: [{ var: 'amount' }, 2] }).sql).toBe('round((t."amount")::numeric, (SELECT CASE WHEN w.n = trunc(w.n) THEN w.n::int END FROM (SELECT (?::numeric)::numeric AS n) w))');
+    expect(sql({ round: [{ var: 'amount' }, 2] }).sql).toBe('round((t."amount")::numeric, (SELECT CASE WHEN w.n = trunc(w.n) THEN least(greatest(w.n, -1000), 1000)::int END FROM (SELECT (?::numeric)::numeric AS n) w))');
   });
 
   it('writes text the way the interpreter does', () => {
     expect(sql({ cat: [{ var: 'name' }, ': ', { var: 'amount' }, { var: 'active' }] }).sql).toBe(
-      `concat(t."name", ?::text, trim_scale((t."amount")::numeric)::text, (CASE WHEN t."active" THEN 'true' WHEN NOT t."active" THEN 'false' END))`,
+      `concat(t."name", ?::text, trim_scale(((t."amount")::float8::text)::numeric)::text, (CASE t."active" WHEN true THEN 'true' WHEN false THEN 'false' END))`,
     );
   });
 
   it('compiles dates in UTC with month-end clamping by PostgreSQL', () => {
-    expect(sql({ add_months: [{ var: 'signed' }, 1] }).sql).toBe('(t."signed" + make_interval(months => (SELECT CASE WHEN w.n = trunc(w.n) THEN w.n::int END FROM (SELECT (?::numeric)::numeric AS n) w)))::date');
+    expect(sql({ add_months: [{ var: 'signed' }, 1] }).sql).toBe(
+      "(SELECT CASE WHEN s.d BETWEEN '0001-01-01'::date AND '9999-12-31'::date THEN s.d END FROM (SELECT (t.\"signed\" + make_interval(months => (SELECT CASE WHEN w.n = trunc(w.n) THEN CASE WHEN abs(w.n) <= 119999 THEN w.n::int END END FROM (SELECT (?::numeric)::numeric AS n) w)))::date AS d) s)",
+    );
     expect(sql({ diff_days: [{ var: 'seen' }, { var: '$now' }] }).sql).toBe('floor(extract(epoch from (t."seen" - ?::timestamptz)) / 86400)::int');
     expect(sql({ '<': [{ var: 'signed' }, { today: [] }] }, 'predicate').sql).toBe('t."signed" < ?::date');
   });

@@ -152,7 +152,9 @@ class Compiler {
       case '-':
         return a.length === 1 ? `(- ${x(0, 'number')})` : `(${this.numeric(a[0]!)} - ${x(1, 'number')})`;
       case '/':
-        return `(${this.numeric(a[0]!)} / NULLIF(${x(1, 'number')}, 0))`;
+        // A dividend of scale 40 gives a quotient of at least 40 decimals (numeric keeps the larger
+        // input scale), so it rounds to the same double as the interpreter's 40-digit quotient.
+        return `(round(${this.numeric(a[0]!)}, 40) / NULLIF(${x(1, 'number')}, 0))`;
       case '%':
         return `mod(${x(0, 'number')}, NULLIF(${x(1, 'number')}, 0))`;
       case 'min':
@@ -313,7 +315,9 @@ class Compiler {
     const v = this.arg(e, e.type === 'date' || e.type === 'datetime' ? e.type : undefined);
     switch (e.type) {
       case 'number':
-        return `trim_scale((${v})::numeric)::text`;
+        // The shortest text of the double (float8 output), written without an exponent: what the
+        // interpreter writes, also for a quotient or a value of more than 15 digits.
+        return `trim_scale(((${v})::float8::text)::numeric)::text`;
       case 'boolean':
         return `(CASE ${v} WHEN true THEN 'true' WHEN false THEN 'false' END)`;
       case 'datetime':

@@ -252,12 +252,14 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
       fc.tuple(sameType(d, 3, ordered), fc.constantFrom<OperationName>('<', '<='))
         .filter(([ps]) => ps.every((p) => p.rule !== null))
         .map(([ps, o]) => g('boolean', op(o, ps.map((p) => p.rule)))),
-      // in: a value in a literal list of its type …
-      fc.constantFrom<GenType>('number', 'string', 'date', 'datetime').chain((t) => {
-        const pool: Json[] = t === 'number' ? NUMBER_LITERALS : t === 'string' ? STRING_LITERALS : t === 'date' ? DATE_LITERALS : DATETIME_LITERALS;
+      // in: a value in a literal list of its type (a multi-select: sharing a value with it) …
+      fc.constantFrom<GenType>('number', 'string', 'date', 'datetime', 'boolean', 'list').chain((t) => {
+        const pool: Json[] = t === 'number' ? NUMBER_LITERALS : t === 'date' ? DATE_LITERALS : t === 'datetime' ? DATETIME_LITERALS : t === 'boolean' ? [true, false] : t === 'list' ? ['vip', 'new', 'sales', 'x'] : STRING_LITERALS;
         const needle = t === 'number' ? exactNum(d) : arb(t, d);
-        return fc.tuple(needle, fc.subarray(pool, { maxLength: 4 })).map(([x, list]) => g('boolean', op('in', [x.rule, list])));
+        return fc.tuple(needle, fc.subarray(pool, { maxLength: Math.min(4, pool.length) })).map(([x, list]) => g('boolean', op('in', [x.rule, list])));
       }),
+      // A multi-select equals only null.
+      fc.tuple(arb('list', d), fc.constantFrom<OperationName>('==', '!=', '===', '!=='), fc.boolean()).map(([l, o, first]) => g('boolean', op(o, first ? [l.rule, null] : [null, l.rule]))),
       // … or a substring of a string.
       fc.tuple(s, s).map(([a, b]) => g('boolean', op('in', [a.rule, b.rule]))),
       fc.tuple(s, s, fc.constantFrom<OperationName>('contains', 'starts_with', 'ends_with')).map(([a, b, o]) => g('boolean', op(o, [a.rule, b.rule]))),

@@ -14,8 +14,16 @@ import { LOCALE, NOW, SCOPE, STAGE_LABELS, USER } from './data';
 
 export type Row = Record<string, unknown> & { id: string };
 
-export const CONTEXT: RuleContext = { now: NOW, user: USER, locale: LOCALE, picklistLabels: { stage: STAGE_LABELS[LOCALE] } };
-const RUNTIME = { now: NOW, user: USER, locale: LOCALE };
+export type Locale = 'en' | 'zh-CN';
+/** The interpreter's context and SQL's runtime values: the same instant, user and locale. */
+const contextFor = (locale: Locale): RuleContext => ({ now: NOW, user: USER, locale, picklistLabels: { stage: STAGE_LABELS[locale] } });
+const runtimeFor = (locale: Locale) => ({ now: NOW, user: USER, locale });
+
+export interface CompareOptions {
+  locale?: Locale;
+  /** Numbers may differ by a relative 1e-12 (default: when the rule divides). */
+  tolerant?: boolean;
+}
 const OPTIONS = { column: (n: string) => `"${n}"`, now: 'bind' as const, labels: (f: string) => (f === 'stage' ? STAGE_LABELS : undefined) };
 
 export interface Disagreement {
@@ -24,18 +32,20 @@ export interface Disagreement {
   row?: Row;
   sql: string;
   params: unknown[];
+  locale: Locale;
   interpreter?: unknown;
   database?: unknown;
   error?: string;
 }
 
 export interface Tally {
-  rules: number;
+  /** Rule runs: one SQL query each, and the interpreter on every row. */
+  runs: number;
   comparisons: number;
   disagreements: Disagreement[];
 }
 
-export const newTally = (): Tally => ({ rules: 0, comparisons: 0, disagreements: [] });
+export const newTally = (): Tally => ({ runs: 0, comparisons: 0, disagreements: [] });
 
 /** A value as a comparable rule value: datetimes as ISO UTC with milliseconds (the same instant compares equal), Dates likewise. */
 export function normalize(x: unknown, type: RuleType): unknown {
@@ -64,55 +74,60 @@ function typed(rule: unknown) {
 }
 
 /** Value mode: SELECT id, (sql) AS v for every row, against the interpreter per row. */
-export async function compareValue(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally): Promise<void> {
+export async function compareValue(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally, opts: CompareOptions = {}): Promise<void> {
+  const locale = opts.locale ?? LOCALE;
   const expr = typed(rule);
   const { sql, params } = compileExpr(expr, OPTIONS, 'value');
-  const bound = bindParams(params, RUNTIME);
-  tally.rules++;
+  const bound = bindParams(params, runtimeFor(locale));
+  tally.runs++;
   let answer: { id: string; v: unknown }[];
   try {
     answer = await runSql<{ id: string; v: unknown }>(db, `SELECT id, (${sql}) AS v FROM ${table}`, bound);
   } catch (e) {
-    tally.disagreements.push({ mode: 'value', rule, sql, params: bound, error: (e as Error).message });
+    tally.disagreements.push({ mode: 'value', rule, sql, params: bound, locale, error: (e as Error).message });
     return;
   }
   const byId = new Map(answer.map((r) => [r.id, r.v]));
   const run = compileRule(rule);
-  const quotient = JSON.stringify(rule).includes('"/"');
+  const context = contextFor(locale);
+  const tolerant = opts.tolerant ?? JSON.stringify(rule).includes('"/"');
   for (const row of rows) {
     tally.comparisons++;
-    const interpreter = normalize(run(row, CONTEXT), expr.type);
+    const interpreter = normalize(run(row, context), expr.type);
     const database = normalize(byId.get(row.id), expr.type);
-    if (!sameValue(interpreter, database, quotient)) tally.disagreements.push({ mode: 'value', rule, row, sql, params: bound, interpreter, database });
+    if (!sameValue(interpreter, database, tolerant)) tally.disagreements.push({ mode: 'value', rule, row, sql, params: bound, locale, interpreter, database });
   }
 }
 
 /** Predicate mode: SELECT id WHERE sql must be exactly the rows whose interpreter result is truthy. */
-export async function comparePredicate(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally): Promise<void> {
+export async function comparePredicate(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally, opts: CompareOptions = {}): Promise<void> {
+  const locale = opts.locale ?? LOCALE;
   const expr = typed(rule);
   const { sql, params } = compileExpr(expr, OPTIONS, 'predicate');
-  const bound = bindParams(params, RUNTIME);
-  tally.rules++;
+  const bound = bindParams(params, runtimeFor(locale));
+  tally.runs++;
   let selected: Set<string>;
   try {
     selected = new Set((await runSql<{ id: string }>(db, `SELECT id FROM ${table} WHERE ${sql}`, bound)).map((r) => r.id));
   } catch (e) {
-    tally.disagreements.push({ mode: 'predicate', rule, sql, params: bound, error: (e as Error).message });
+    tally.disagreements.push({ mode: 'predicate', rule, sql, params: bound, locale, error: (e as Error).message });
     return;
   }
   const run = compileRule(rule);
+  const context = contextFor(locale);
   for (const row of rows) {
     tally.comparisons++;
-    const interpreter = truthy(run(row, CONTEXT));
+    const interpreter = truthy(run(row, context));
     const database = selected.has(row.id);
-    if (interpreter !== database) tally.disagreements.push({ mode: 'predicate', rule, row, sql, params: bound, interpreter, database });
+    if (interpreter !== database) tally.disagreements.push({ mode: 'predicate', rule, row, sql, params: bound, locale, interpreter, database });
   }
 }
 
 /** A disagreement, written so that a person can reproduce it. */
 export function describe(d: Disagreement): string {
-  const lines = [`${d.mode} mode`, `rule:        ${JSON.stringify(d.rule)}`, `sql:         ${d.sql}`, `params:      ${JSON.stringify(d.params)}`];
-  if (d.error) lines.push(`SQL error:   ${d.error}`);
+  const lines = [`${d.mode} mode, locale ${d.locale}, now ${NOW.toISOString()}, user ${JSON.stringify(USER)}`, `rule:        ${JSON.stringify(d.rule)}`, `sql:         ${d.sql}`, `params:      ${JSON.stringify(d.params)}`];
+  // pg's message is "<the SQL> - <the error>": the SQL is already above.
+  if (d.error) lines.push(`SQL error:   ${d.error.slice(d.error.lastIndexOf(' - ') + 3)}`);
   if (d.row) lines.push(`row:         ${JSON.stringify(d.row)}`, `interpreter: ${JSON.stringify(d.interpreter)}`, `sql result:  ${JSON.stringify(d.database)}`);
   return lines.join('\n');
 }
