@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 /** Helpers for the server entry points the orchestrator starts as child processes. */
 
 export function requiredEnv(name: string): string {
@@ -28,4 +29,21 @@ export function exitOnShutdown(close: () => Promise<void>): void {
   process.stdin.on('end', stop);
   process.stdin.on('close', stop);
   process.stdin.resume();
+}
+
+/** Serves an app on a free port as a bench child: keep-alive, clean shutdown (server, then pool), port announced. */
+export async function serveBenchChild(app: { listen(port: number, cb: () => void): Server }, pool: { end(): Promise<void> }): Promise<void> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const srv = app.listen(0, () => resolve(srv));
+    srv.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  exitOnShutdown(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await pool.end();
+  });
+  announcePort((server.address() as { port: number }).port);
 }

@@ -4,10 +4,9 @@
  * product's default) and one query computing unit_price by hand over the
  * product's own table (BENCH_FORMULA_TABLE). Prints {"port": n} when listening.
  */
-import type { Server } from 'node:http';
 import express from 'express';
 import pg from 'pg';
-import { announcePort, exitOnShutdown, requiredEnv } from '../child-lifecycle';
+import { requiredEnv, serveBenchChild } from '../child-lifecycle';
 import { formulaBaselineSql } from './formula-baseline-sql';
 
 const POOL_MAX = 10;
@@ -25,16 +24,4 @@ app.get('/items', async (req, res) => {
   res.json({ records: rows });
 });
 
-const server = await new Promise<Server>((resolve, reject) => {
-  const srv = app.listen(0, () => resolve(srv));
-  srv.once('error', reject);
-});
-server.keepAliveTimeout = 65_000;
-exitOnShutdown(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-  await pool.end();
-});
-announcePort((server.address() as { port: number }).port);
+await serveBenchChild(app, pool);

@@ -22,7 +22,7 @@ import { readVariable } from './operations/variables';
 export type { RuleContext } from './operations/values';
 
 /** Operations json-logic-js calls as functions (registered with add_operation, overriding its own). */
-const FUNCTIONS: Record<string, OperationFn> = {
+const FUNCTION_TABLE = {
   ...logicOperations,
   ...comparisonOperations,
   ...arithmeticOperations,
@@ -31,16 +31,11 @@ const FUNCTIONS: Record<string, OperationFn> = {
   ...picklistOperations,
   ...dateOperations,
 };
+const FUNCTIONS: Record<string, OperationFn> = FUNCTION_TABLE;
 
 /** Every catalogue operation, implemented one way or the other: a missing one is a compile error here. */
 const IMPLEMENTED = {
-  ...logicOperations,
-  ...comparisonOperations,
-  ...arithmeticOperations,
-  ...stringOperations,
-  ...nullOperations,
-  ...picklistOperations,
-  ...dateOperations,
+  ...FUNCTION_TABLE,
   ...controlOperations,
 } satisfies Record<OperationName, OperationFn | ControlRewrite>;
 
