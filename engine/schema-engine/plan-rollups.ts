@@ -8,13 +8,25 @@ import type { PlanAction } from './plan-types';
 import { isDeltaRollup } from './rollup-parts';
 import { recomputeRollupSql } from './rollup-recompute-sql';
 import { dropRollupSql, rollupFunctionSql, rollupTriggersSql } from './rollup-trigger-sql';
+import { rollupIndexName } from './rollup-names';
 
 const summary = (obj: string, f: Field) => {
   const o = rollupOptions(f);
   return `${obj}.${f.name} (${o.function}${o.field ? ` of ${o.field}` : ''} over ${o.relation}${o.filter !== undefined ? ', filtered' : ''})`;
 };
 
-/** Function, triggers, the 0 default for count/sum, then the value for every existing parent. */
+/**
+ * min/max/avg are recomputed per touched parent; an index on the child's
+ * (lookup, field) keeps that a short index scan however many children a
+ * parent has (count/sum move by deltas and need none).
+ */
+function childIndexSql(ctx: PlanContext, obj: string, f: Field): string[] {
+  const o = rollupOptions(f);
+  if (isDeltaRollup(o.function) || !o.field) return [];
+  return [`CREATE INDEX ${quoteIdent(rollupIndexName(obj, f.name))} ON ${qualified(ctx.schema, o.resolved.childObject)} (${quoteIdent(o.resolved.lookupField)}, ${quoteIdent(o.field)})`];
+}
+
+/** Function, triggers, the child index for min/max/avg, the 0 default for count/sum, then the value for every existing parent. */
 function createRollup(ctx: PlanContext, obj: string, f: Field, verb: string): PlanAction {
   const defaultZero = isDeltaRollup(rollupOptions(f).function) ? [`ALTER TABLE ${qualified(ctx.schema, obj)} ALTER COLUMN ${quoteIdent(f.name)} SET DEFAULT 0`] : [];
   return {
@@ -23,7 +35,7 @@ function createRollup(ctx: PlanContext, obj: string, f: Field, verb: string): Pl
     field: f.name,
     description: `${verb} roll-up ${summary(obj, f)}: triggers on ${rollupOptions(f).resolved.childObject}, then compute it for existing records`,
     destructive: false,
-    sql: [rollupFunctionSql(ctx.schema, obj, f), ...rollupTriggersSql(ctx.schema, obj, f), ...defaultZero, recomputeRollupSql(ctx.schema, obj, f)],
+    sql: [rollupFunctionSql(ctx.schema, obj, f), ...rollupTriggersSql(ctx.schema, obj, f), ...childIndexSql(ctx, obj, f), ...defaultZero, recomputeRollupSql(ctx.schema, obj, f)],
   };
 }
 
@@ -34,7 +46,7 @@ function dropRollup(ctx: PlanContext, obj: string, f: Field, why: string): PlanA
     field: f.name,
     description: `stop maintaining roll-up ${summary(obj, f)} (${why}): drop its triggers on ${rollupOptions(f).resolved.childObject}`,
     destructive: false,
-    sql: dropRollupSql(ctx.schema, obj, f),
+    sql: [...(childIndexSql(ctx, obj, f).length ? [`DROP INDEX IF EXISTS ${qualified(ctx.schema, rollupIndexName(obj, f.name))}`] : []), ...dropRollupSql(ctx.schema, obj, f)],
   };
 }
 

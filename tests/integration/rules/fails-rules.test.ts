@@ -30,6 +30,11 @@ describe('bad rules are refused at publish with the JSON path of the bad node', 
     expect((await refused([formula('f', { explode: [1] })]))[0]).toMatchObject({ path: '/fields/2/options/expression/explode', message: 'unknown operation "explode"' });
   });
 
+  it('malformed json-logic: an object with two operators, a non-finite shape', async () => {
+    expect((await refused([formula('f', { '+': [1, 2], '-': [3] })]))[0]).toMatchObject({ path: '/fields/2/options/expression', message: 'a json-logic rule has exactly one operator' });
+    expect((await refused([formula('f', { '+': [1, { var: ['price', 0] }] })]))[0]!.message).toMatch(/defaults are not supported/);
+  });
+
   it('a result of the wrong type', async () => {
     expect((await refused([formula('f', { '>': [{ var: 'price' }, 1] }, 'number')]))[0]!.message).toBe('the rule gives a boolean, expected number');
   });
