@@ -27,9 +27,44 @@ export function singleIndexes(obj: ObjectDef): { fields: string[]; unique: boole
     .map((f) => ({ fields: [f.name], unique: f.unique }));
 }
 
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const isVarOf = (x: Json): string | undefined => (x && typeof x === 'object' && !Array.isArray(x) && typeof x.var === 'string' ? x.var : undefined);
+
+/** Fields a filter pins to one value (or a list) in its top-level AND: the leading columns of an index. */
+function pinnedFields(filter: Json): string[] {
+  if (!filter || typeof filter !== 'object' || Array.isArray(filter)) return [];
+  if (Array.isArray(filter.and)) return filter.and.flatMap(pinnedFields);
+  const [op] = Object.keys(filter);
+  const args = filter[op!];
+  if (!Array.isArray(args) || args.length !== 2) return [];
+  if ((op === '==' || op === '===') && args.some((a) => a !== null && typeof a !== 'object')) return args.map(isVarOf).filter((v): v is string => !!v);
+  if (op === 'in' && Array.isArray(args[1])) return [isVarOf(args[0]!)].filter((v): v is string => !!v);
+  return [];
+}
+
+/**
+ * The composite index that serves a list view: the fields its filter pins,
+ * then its sort keys and id (as list queries order), when the view has a
+ * sort or pins more than one field. Paths through lookups, formulas and
+ * multi-selects are left out.
+ */
+export function listViewIndexes(obj: ObjectDef): { fields: string[]; unique: boolean }[] {
+  const indexable = (name: string) => {
+    const f = obj.fields.find((x) => x.name === name);
+    return !!f && !['multipicklist', 'textarea', 'formula'].includes(f.type);
+  };
+  return obj.listViews.flatMap((view) => {
+    const pinned = [...new Set(pinnedFields(view.filter as Json))].filter(indexable);
+    const sort = (view.sort ?? []).filter((s) => indexable(s.replace(/^-/, '')) && !pinned.includes(s.replace(/^-/, '')));
+    if (!sort.length && pinned.length < 2) return [];
+    const tail = sort.length && !sort.some((s) => s.replace(/^-/, '') === 'id') ? [sort.at(-1)!.startsWith('-') ? '-id' : 'id'] : [];
+    return [{ fields: [...pinned, ...sort, ...tail].slice(0, 8), unique: false }];
+  });
+}
+
 /** Every index an object should have, keyed by its deterministic name. */
 export function desiredIndexes(obj: ObjectDef): Map<string, { fields: string[]; unique: boolean }> {
-  const all = [...singleIndexes(obj), ...obj.indexes];
+  const all = [...singleIndexes(obj), ...obj.indexes, ...listViewIndexes(obj)];
   return new Map(all.map((ix) => [indexName(obj.name, ix.fields, ix.unique), ix]));
 }
 

@@ -84,3 +84,18 @@ describe('planSchemaChange', () => {
     expect(plan[1]!.sql.join('\n')).toContain('row_number() OVER (ORDER BY created_at, id)');
   });
 });
+
+describe('list view indexes', () => {
+  it('index the fields a view pins, then its sort and id', () => {
+    const view = { name: 'hot', label: 'Hot', filter: { and: [{ '==': [{ var: 'stage' }, 'won'] }, { '>': [{ var: 'amount' }, 5] }] }, sort: ['-amount'] };
+    const withView = account(
+      [
+        { name: 'stage', type: 'text', label: 'S' },
+        { name: 'amount', type: 'number', label: 'A' },
+      ],
+      { listViews: [view] },
+    );
+    const plan = planSchemaChange(snap([]), snap([withView]), ctx);
+    expect(plan.map((a) => a.sql[0]).join('\n')).toMatch(/\("stage", "amount" DESC, "id" DESC\)/);
+  });
+});

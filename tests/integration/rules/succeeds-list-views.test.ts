@@ -61,6 +61,11 @@ describe('list views as metadata', () => {
     expect((await t.admin.get('/records/prospect?view=nope')).body.error.code).toBe('LIST_VIEW_NOT_FOUND');
   });
 
+  it('get the composite index that serves their filter and sort', async () => {
+    const defs = (await t.server.services.db.raw('SELECT indexdef FROM pg_indexes WHERE schemaname = ? AND tablename = ?', [t.tenant.schema, 'prospect'])).rows.map((r: { indexdef: string }) => r.indexdef);
+    expect(defs.join('\n')).toMatch(/\(status, score DESC, id DESC\)/);
+  });
+
   it('are checked at publish', async () => {
     const res = await t.admin.put('/metadata/objects/prospect', lead([{ name: 'bad', label: 'Bad', filter: { '==': [{ var: 'ghost' }, 1] }, columns: ['nope'] }]));
     expect(res.status).toBe(400);
