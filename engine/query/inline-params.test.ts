@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FieldTypeRegistry } from '../field-types/registry';
 import type { Field } from '../shared/metadata-types';
-import { parseFilter } from './filter-parse';
-import { compileFilter } from './filter-sql';
+import { ruleTypeOf } from '../rules/rule-scope';
+import { compileExpr } from '../rules/sql/compile-expr';
+import { checkRule } from '../shared/rules/check/check-rule';
 import { inlineParams, sqlLiteral } from './inline-params';
 
 const registry = new FieldTypeRegistry();
 const field = (name: string, type: string): Field => ({ name, type, label: { en: name, 'zh-CN': name }, required: false, unique: false, indexed: false, options: {}, system: false });
 const fields = new Map([field('stage', 'picklist'), field('amount', 'currency'), field('note', 'text'), field('won', 'boolean'), field('due', 'date'), field('tags', 'multipicklist'), field('account', 'lookup')].map((f) => [f.name, f]));
-const inlined = (rule: unknown) => inlineParams(compileFilter(parseFilter(rule, fields, registry), 'r.'));
+const inlined = (rule: unknown) => {
+  const { expr } = checkRule(rule, { allowContext: false, resolve: (n) => (fields.has(n) ? ruleTypeOf(registry, fields.get(n)!) : undefined) });
+  return inlineParams(compileExpr(expr!, { column: (n) => `r."${n}"`, castOf: (n) => (n === 'account' ? '::uuid' : undefined), now: 'sql' }, 'predicate'));
+};
 
 describe('sqlLiteral', () => {
   it('writes strings with quotes doubled, and as E-strings when they hold a backslash', () => {
@@ -54,14 +58,14 @@ describe('sqlLiteral', () => {
 
 describe('inlineParams', () => {
   it('replaces each placeholder of a compiled filter with its constant, keeping the casts', () => {
-    expect(inlined({ and: [{ '==': [{ var: 'stage' }, "won't"] }, { '>': [{ var: 'amount' }, -1000] }] })).toBe(`(r."stage" = 'won''t' AND r."amount" > (-1000)::numeric)`);
-    expect(inlined({ in: [{ var: 'stage' }, ['won', 'lost']] })).toBe(`r."stage" = ANY('{"won","lost"}')`);
-    expect(inlined({ contains: [{ var: 'tags' }, 'vip'] })).toBe(`r."tags" @> '{"vip"}'::text[]`);
+    expect(inlined({ and: [{ '==': [{ var: 'stage' }, "won't"] }, { '>': [{ var: 'amount' }, -1000] }] })).toBe(`(r."stage" = 'won''t'::text AND r."amount" > (-1000)::numeric)`);
+    expect(inlined({ in: [{ var: 'stage' }, ['won', 'lost']] })).toBe(`r."stage" = ANY('{"won","lost"}'::text[])`);
+    expect(inlined({ contains: [{ var: 'tags' }, 'vip'] })).toBe(`r."tags" @> ARRAY['vip'::text]::text[]`);
     expect(inlined({ contains: [{ var: 'note' }, '50%'] })).toBe(`r."note" LIKE E'%50\\\\%%'`);
     expect(inlined({ '>=': [{ var: 'due' }, '2026-01-31'] })).toBe(`r."due" >= '2026-01-31'::date`);
-    expect(inlined({ '!=': [{ var: 'won' }, true] })).toBe('r."won" IS DISTINCT FROM TRUE');
-    expect(inlined({ '==': [{ var: 'note' }, 'a ? b'] })).toBe(`r."note" = E'a \\x3f b'`);
-    expect(inlined({ in: [{ var: 'account' }, ['3f2504e0-4f89-41d3-9a0c-0305e82c3301']] })).toBe(`r."account" = ANY('{"3f2504e0-4f89-41d3-9a0c-0305e82c3301"}')`);
+    expect(inlined({ '!=': [{ var: 'won' }, true] })).toBe('(r."won" IS DISTINCT FROM TRUE::boolean)');
+    expect(inlined({ '==': [{ var: 'note' }, 'a ? b'] })).toBe(`r."note" = E'a \\x3f b'::text`);
+    expect(inlined({ in: [{ var: 'account' }, ['3f2504e0-4f89-41d3-9a0c-0305e82c3301']] })).toBe(`r."account" = ANY('{"3f2504e0-4f89-41d3-9a0c-0305e82c3301"}'::uuid[])`);
   });
 
   it('refuses a fragment whose placeholders and parameters do not match', () => {

@@ -1,4 +1,4 @@
-import type { SqlFragment } from './filter-ast';
+import type { SqlFragment } from './sql-fragment';
 
 /**
  * A string constant. Plain '…' with quotes doubled (standard_conforming_strings

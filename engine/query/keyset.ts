@@ -1,6 +1,6 @@
 import { quoteIdent } from '../db/knex';
 import type { ValueKind } from '../field-types/types';
-import type { SqlFragment } from './filter-ast';
+import type { SqlFragment } from './sql-fragment';
 
 /** A sort key as compiled: PostgreSQL's default null order (ASC NULLS LAST, DESC NULLS FIRST). */
 export interface SortKey {

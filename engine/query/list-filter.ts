@@ -8,7 +8,7 @@ import { compileExpr } from '../rules/sql/compile-expr';
 import type { Field } from '../shared/metadata-types';
 import { checkRule } from '../shared/rules/check/check-rule';
 import type { Expr } from '../shared/rules/typed-ast';
-import type { SqlFragment } from './filter-ast';
+import type { SqlFragment } from './sql-fragment';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

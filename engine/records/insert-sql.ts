@@ -2,7 +2,7 @@ import { quoteIdent } from '../db/knex';
 import type { CompiledObject } from '../metadata/compiled-object';
 import { autonumberSqlExpression } from '../schema-engine/autonumber-sql';
 import { qualified } from '../schema-engine/column-ddl';
-import type { SqlFragment } from '../query/filter-ast';
+import type { SqlFragment } from '../query/sql-fragment';
 
 /**
  * One INSERT … RETURNING statement. Autonumbers take their next value from the

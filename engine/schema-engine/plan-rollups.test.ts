@@ -76,7 +76,7 @@ describe('planning roll-ups', () => {
   it('recomputes min/max/avg for the parents concerned, with the filter inlined as constants', () => {
     const steps = plan([deal(), account()], [deal(), account([rollup('deals', { function: 'max', field: 'amount', filter: { '==': [{ var: 'stage' }, "won't"] } })])]);
     const create = steps[1]!.sql[0]!;
-    const filter = `(r."stage" = 'won''t')`;
+    const filter = `(r."stage" = 'won''t'::text)`;
     expect(create).toContain(`SELECT array_agg(DISTINCT parent_id) INTO _ids FROM (SELECT r."account" AS parent_id FROM new_rows r WHERE r."account" IS NOT NULL AND ${filter}) a;`);
     expect(create).toContain('(o.parent_id, o.value, o.counted) IS DISTINCT FROM (n.parent_id, n.value, n.counted)');
     expect(create).toContain(`  UPDATE "t_x"."account" p SET "deals" = (SELECT max(r."amount") FROM "t_x"."deal" r WHERE r."account" = p.id AND ${filter}) WHERE p.id = ANY(_ids);`);

@@ -1,7 +1,10 @@
 import { AppError } from '../../core/errors';
 import { systemFields } from '../../metadata/system-fields';
-import { parseFilter } from '../../query/filter-parse';
-import { compileFilter } from '../../query/filter-sql';
+import { quoteIdent } from '../../db/knex';
+import { ruleTypeOf } from '../../rules/rule-scope';
+import { compileExpr } from '../../rules/sql/compile-expr';
+import { checkRule } from '../../shared/rules/check/check-rule';
+import { valueKindOf } from '../registry';
 import { inlineParams } from '../../query/inline-params';
 import type { Field, RawObjectDef } from '../../shared/metadata-types';
 import type { FieldTypeContext, SettingsIssue, ValueKind } from '../types';
@@ -58,12 +61,27 @@ function checkField(fn: RollupFunction, name: unknown, fields: Map<string, Field
   return undefined;
 }
 
-/** Parses and compiles the filter over the child row `r`; QUERY_* errors become issues under /options/filter. */
+/**
+ * Checks and compiles the filter — the one rule language, as a predicate —
+ * over the child row `r` of the trigger's transition table (own stored
+ * fields only), with its constants inlined: trigger bodies take no parameters.
+ */
 function compileRollupFilter(filter: unknown, fields: Map<string, Field>, ctx: FieldTypeContext, issues: SettingsIssue[]): string | undefined {
+  const stored = (name: string) => {
+    const f = fields.get(name);
+    return f && ctx.registry.describe(f.type).stored !== false && f.type !== 'rollup' ? f : undefined;
+  };
+  const scope = { allowContext: false, resolve: (name: string) => (stored(name) ? ruleTypeOf(ctx.registry, stored(name)!) : undefined) };
+  const { expr, issues: found } = checkRule(filter, scope);
+  if (!expr) {
+    issues.push(...found.map((i) => ({ path: `/options/filter${i.path}`, message: i.message })));
+    return undefined;
+  }
   try {
-    return inlineParams(compileFilter(parseFilter(filter, fields, ctx.registry), 'r.'));
+    const isUuid = (name: string) => !!stored(name) && valueKindOf(ctx.registry, stored(name)!) === 'uuid';
+    return inlineParams(compileExpr(expr, { column: (n) => `r.${quoteIdent(n)}`, castOf: (n) => (isUuid(n) ? '::uuid' : undefined), now: 'sql' }, 'predicate'));
   } catch (e) {
-    if (!(e instanceof AppError) || !e.code.startsWith('QUERY_')) throw e;
+    if (!(e instanceof AppError)) throw e;
     issues.push({ path: `/options/filter${(e.details?.path as string | undefined) ?? ''}`, message: e.message });
     return undefined;
   }

@@ -1,8 +1,8 @@
 import { AppError } from '../../core/errors';
 import type { RuleType } from '../../shared/rules/catalogue';
 import type { Expr } from '../../shared/rules/typed-ast';
-import type { SqlFragment } from '../../query/filter-ast';
-import { escapeLike } from '../../query/filter-sql';
+import type { SqlFragment } from '../../query/sql-fragment';
+import { escapeLike } from './escape-like';
 import type { CtxParam } from './ctx-param';
 import { formatDatetime, parseDatetime } from '../../shared/rules/operations/temporal';
 

@@ -1,5 +1,5 @@
 import { sqlLiteral } from '../../query/inline-params';
-import type { SqlFragment } from '../../query/filter-ast';
+import type { SqlFragment } from '../../query/sql-fragment';
 import { isCtxParam } from './ctx-param';
 
 export { sqlLiteral };
