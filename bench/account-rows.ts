@@ -1,4 +1,5 @@
 import { INDUSTRIES, PROVINCES } from './bench-object';
+import { prng } from './prng';
 
 /** One account as the API takes it (name plus the eight-ish admin fields). */
 export interface AccountRow {
@@ -14,18 +15,6 @@ export interface AccountRow {
 
 /** The columns of AccountRow, in the order the baseline INSERT and COPY use. */
 export const ACCOUNT_COLUMNS = ['name', 'industry', 'annual_revenue', 'employees', 'province', 'website', 'email', 'founded'] as const;
-
-/** mulberry32: a tiny seeded PRNG so every run loads exactly the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const FOUNDED_FROM = Date.UTC(1950, 0, 1);

@@ -1,4 +1,5 @@
 import type { RawField, RawObjectDef, RawValidationRule } from '../../engine/shared/metadata-types';
+import { prng } from '../prng';
 
 /** Objects of the rules bench, the five validation rules and the generated deals. */
 
@@ -70,18 +71,6 @@ export const dealDef = (name: string, withRules: boolean): RawObjectDef => ({
   fields: DEAL_FIELDS,
   ...(withRules ? { validationRules: DEAL_RULES } : {}),
 });
-
-/** mulberry32: seeded, so every run generates the same deals. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Deal {
   name: string;

@@ -9,7 +9,7 @@ import { foreignKeyName, indexName } from '../schema-engine/names';
 import { qualified } from '../schema-engine/column-ddl';
 import { formulaColumns } from '../rules/formula-sql';
 import type { Snapshot } from './snapshot';
-import { prepareValidationRules, type PreparedValidationRule } from '../records/validation-rules';
+import { picklistLabels, prepareValidationRules, type PreparedValidationRule } from '../records/validation-rules';
 import { dependentFields } from '../records/dependent-values';
 import { prepareFieldConditions, type PreparedConditions } from '../records/field-conditions';
 import { compileRule, type CompiledRule } from '../shared/rules/interpreter';
@@ -48,6 +48,8 @@ export interface CompiledObject {
   dependents: Field[];
   /** requiredWhen / readOnlyWhen, prepared for the interpreter. */
   fieldConditions: { conditions: PreparedConditions[]; lookupPaths: string[] };
+  /** Picklist labels per locale, for label_of in rules. */
+  picklistLabels: Record<'en' | 'zh-CN', Record<string, Record<string, string>>>;
   /** Defaults computed by a json-logic rule at create time. */
   ruleDefaults: [string, CompiledRule][];
 }
@@ -97,6 +99,7 @@ export function compileObject(schema: string, def: ObjectDef, registry: FieldTyp
     validationRules: prepareValidationRules(snapshot, def, registry),
     dependents: dependentFields(def.fields),
     fieldConditions: prepareFieldConditions(snapshot, def, registry),
+    picklistLabels: { en: picklistLabels(def, 'en'), 'zh-CN': picklistLabels(def, 'zh-CN') },
     ruleDefaults: def.fields.filter((f) => isRuleDefault(f.defaultValue)).map((f) => [f.name, compileRule(f.defaultValue)]),
   };
 }

@@ -22,7 +22,7 @@ export const MAX_BULK_RECORDS = 10000;
 /** Validates every record first; any invalid one refuses the whole batch with all issues. */
 function validateAll(ctx: RecordContext, objectName: string, records: unknown[]): Record<string, unknown>[] {
   const obj = ctx.meta.object(objectName);
-  const context = ruleContext(ctx, obj.def);
+  const context = ruleContext(ctx, obj);
   const issues: Issue[] = [];
   const out = records.map((r, i) => {
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {

@@ -14,7 +14,9 @@ import { dependencyIssues } from './dependent-values';
 export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
   validatePayload(obj, payload, 'create');
-  const values = applyDefaults(obj, payload, ruleContext(ctx, obj.def));
+  let context: ReturnType<typeof ruleContext> | undefined;
+  // Built only when a rule default needs it, once per create.
+  const values = applyDefaults(obj, payload, () => (context ??= ruleContext(ctx, obj)));
   const inactive = inactiveValuesUsed(obj, values);
   if (inactive.length) throw inactiveValueError(inactive);
   const row: Record<string, unknown> = { ...values, owner_id: values.owner_id ?? ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId };

@@ -46,7 +46,7 @@ export async function enforceFieldConditions(ctx: RecordContext, obj: CompiledOb
   const expand = (rows: RecordRow[]) => (lookupPaths.length ? expandLookups(ctx, obj.def, rows, lookupPaths) : Promise.resolve(rows));
   const nexts = await expand(items.map((i) => i.next));
   const before = await expand(items.map((i) => i.stored ?? i.next));
-  const context = ruleContext(ctx, obj.def);
+  const context = ruleContext(ctx, obj);
   const issues: Issue[] = [];
   items.forEach((item, i) => {
     for (const c of conditions) {

@@ -15,13 +15,13 @@ export function validatePayload(obj: CompiledObject, payload: unknown, mode: 'cr
 }
 
 /** Fills in defaults for fields the payload leaves out: static ones, then rules over the record so far. */
-export function applyDefaults(obj: CompiledObject, payload: Record<string, unknown>, context: RuleContext): Record<string, unknown> {
+export function applyDefaults(obj: CompiledObject, payload: Record<string, unknown>, context: RuleContext | (() => RuleContext)): Record<string, unknown> {
   if (!obj.defaults.length && !obj.ruleDefaults.length) return payload;
   const out = { ...payload };
   for (const [name, value] of obj.defaults) if (!(name in out)) out[name] = value;
   for (const [name, rule] of obj.ruleDefaults) {
     if (name in out) continue;
-    const value = rule(out, context);
+    const value = rule(out, typeof context === 'function' ? context() : context);
     if (value !== null && value !== undefined) out[name] = value;
   }
   return out;

@@ -62,12 +62,13 @@ export async function expandLookups(ctx: RecordContext, obj: ObjectDef, rows: Re
   return out;
 }
 
-/** What rules evaluated for this request see: now, the acting user, the locale and picklist labels. */
-export function ruleContext(ctx: RecordContext, obj: ObjectDef): RuleContext {
-  return { now: new Date(), user: { id: ctx.actor.userId, roles: [], department: null }, locale: ctx.locale, picklistLabels: picklistLabels(obj, ctx.locale) };
+/** What rules evaluated for this request see: now, the acting user, the locale and the object's picklist labels (built once per version). */
+export function ruleContext(ctx: RecordContext, obj: CompiledObject): RuleContext {
+  return { now: new Date(), user: { id: ctx.actor.userId, roles: [], department: null }, locale: ctx.locale, picklistLabels: obj.picklistLabels[ctx.locale] };
 }
 
-function picklistLabels(obj: ObjectDef, locale: 'en' | 'zh-CN'): Record<string, Record<string, string>> {
+/** Picklist field → value → label in one locale, for label_of. */
+export function picklistLabels(obj: ObjectDef, locale: 'en' | 'zh-CN'): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const f of obj.fields) {
     if (f.type === 'picklist' || f.type === 'multipicklist') out[f.name] = Object.fromEntries((f.options.values as PicklistValue[]).map((v) => [v.value, v.label[locale]]));
@@ -86,7 +87,7 @@ export async function enforceValidationRules(ctx: RecordContext, obj: CompiledOb
   if (!rules.length) return;
   const paths = [...new Set(rules.flatMap((r) => r.lookupPaths))];
   const expanded = paths.length ? await expandLookups(ctx, obj.def, records, paths) : records;
-  const context = ruleContext(ctx, obj.def);
+  const context = ruleContext(ctx, obj);
   const issues: Issue[] = [];
   expanded.forEach((record, i) => {
     for (const rule of rules) {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors';
-import { FieldTypeRegistry } from '../field-types/registry';
-import { normalizeSnapshot } from '../metadata/normalize-snapshot';
-import type { RawObjectDef, RawSnapshot } from '../shared/metadata-types';
+import type { RawObjectDef } from '../shared/metadata-types';
 import { planSchemaChange } from './plan';
-import type { PlanContext } from './plan-object';
+import { planContext, snapshotOf } from './plan-fixtures';
 
-const registry = new FieldTypeRegistry();
-const ctx: PlanContext = { schema: 't_x', registry, version: 2, trash: [], newTrashName: (o, f) => `_trash_${o}_${f ?? ''}` };
-const snap = (objects: RawObjectDef[], version = 1) => {
-  const raw: RawSnapshot = { objects: Object.fromEntries(objects.map((o) => [o.name, o])), valueSets: {} };
-  const { snapshot, issues } = normalizeSnapshot(raw, registry, version);
-  expect(issues).toEqual([]);
-  return snapshot;
-};
+const ctx = planContext;
+const snap = snapshotOf;
 const account = (fields: RawObjectDef['fields'] = [], extra: Partial<RawObjectDef> = {}): RawObjectDef => ({ name: 'account', label: 'Account', fields, ...extra });
 
 describe('planSchemaChange', () => {

@@ -5,6 +5,7 @@ import { createLogger } from '../../engine/core/logger';
 import { startServer, createServices, type RunningServer } from '../../engine/server';
 import { createTenant, dropTenant, type Tenant } from '../../engine/tenants/tenants';
 import { createUser } from '../../engine/tenants/users';
+import { runSql } from '../../engine/db/knex';
 import type { RawObjectDef } from '../../engine/shared/metadata-types';
 
 export interface ApiResponse<T = any> {
@@ -63,6 +64,8 @@ export interface TestTenant {
   admin: ApiClient;
   adminId: string;
   anonymous: ApiClient;
+  /** Runs SQL against the test database (to look behind the API); rows as plain objects. */
+  sql(text: string, params?: readonly unknown[]): Promise<any[]>;
   /** Signs in a new non-admin user of this tenant. */
   newUser(isAdmin?: boolean): Promise<{ client: ApiClient; id: string; email: string }>;
   close(): Promise<void>;
@@ -95,6 +98,7 @@ export async function startTestTenant(prefix = 't'): Promise<TestTenant> {
     admin,
     adminId: adminUser.id,
     anonymous,
+    sql: (text, params = []) => runSql(db, text, params),
     async newUser(isAdmin = false) {
       const email = `user${++n}@${tenant.slug}.test`;
       const u = await createUser(db, tenant.id, { email, password, isAdmin });

@@ -49,9 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  return (await t.server.services.db.raw(text, params as never)).rows;
-}
+const sql = (text: string, params: unknown[] = []) => t.sql(text, params);
 
 async function rowCount(table = 'fv_item'): Promise<number> {
   return (await sql(`SELECT count(*)::int AS n FROM "${t.tenant.schema}"."${table}"`))[0].n;

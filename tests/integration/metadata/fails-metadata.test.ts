@@ -15,9 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  return (await t.server.services.db.raw(text, params as never)).rows;
-}
+const sql = (text: string, params: unknown[] = []) => t.sql(text, params);
 
 /** Everything a failed metadata write must leave alone. */
 async function state() {

@@ -9,9 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  return (await t.server.services.db.raw(text, params as never)).rows;
-}
+const sql = (text: string, params: unknown[] = []) => t.sql(text, params);
 
 const table = (name: string) => `"${t.tenant.schema}"."${name}"`;
 

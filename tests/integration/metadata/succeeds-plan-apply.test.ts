@@ -9,9 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  return (await t.server.services.db.raw(text, params as never)).rows;
-}
+const sql = (text: string, params: unknown[] = []) => t.sql(text, params);
 
 async function columns(table: string): Promise<Record<string, any>> {
   const rows = await sql(

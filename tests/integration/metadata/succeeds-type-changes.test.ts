@@ -9,9 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  return (await t.server.services.db.raw(text, params as never)).rows;
-}
+const sql = (text: string, params: unknown[] = []) => t.sql(text, params);
 
 /** `format_type` of every column, e.g. { note: 'character varying(20)' }. */
 async function columnTypes(table: string): Promise<Record<string, string>> {

@@ -49,9 +49,7 @@ const opp: RawObjectDef = {
 
 const db = () => t.server.services.db;
 const table = (name: string) => `"${t.tenant.schema}"."${name}"`;
-async function sql(text: string, params: unknown[] = []): Promise<any[]> {
-  return (await db().raw(text, params as never)).rows;
-}
+const sql = (text: string, params: unknown[] = []) => t.sql(text, params);
 
 interface Child {
   amount: number | null;

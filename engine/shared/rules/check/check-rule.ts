@@ -38,8 +38,6 @@ function fits(t: RuleType, allowed: RuleType[], lit: boolean): boolean {
   return lit && (t === 'date' || t === 'datetime') && allowed.includes('string');
 }
 
-const isObject = (x: Json): x is { [k: string]: Json } => typeof x === 'object' && x !== null && !Array.isArray(x);
-
 class Checker {
   constructor(private readonly scope: RuleScope) {}
 
@@ -104,21 +102,21 @@ class Checker {
     if (sig.returns !== 'same') return sig.returns;
     // if: values are the odd positions and the last; if_null: both operands.
     const values = op === 'if' ? args.filter((_, i) => i % 2 === 1 || i === args.length - 1) : args;
-    return unify(values, path, op);
+    return unify(values, op);
   }
 
   private extraChecks(op: OperationName, args: Expr[], path: string): void {
     const comparison = ['==', '===', '!=', '!==', '<', '<=', '>', '>='].includes(op);
-    if (comparison) unify(args, path, op);
+    if (comparison) unify(args, op);
     const list = comparison ? args.find((a) => a.type === 'list') : undefined;
     if (list && !args.some((a) => a.kind === 'lit' && a.value === null)) throw new RuleError(list.path, `a multi-select is compared only with null; use "in" or "contains" for its values`);
-    if (op === 'in' && args[1]!.type === 'string') unify(args, path, op);
+    if (op === 'in' && args[1]!.type === 'string') unify(args, op);
     if (op === 'in' && args[1]!.kind === 'list') listItemsFit(args[0]!, args[1]!);
     if (['<', '<=', '>', '>='].includes(op)) {
       const nullArg = args.find((a) => a.kind === 'lit' && a.value === null);
       if (nullArg) throw new RuleError(nullArg.path, `"${op}" with null is always false; compare with == null instead`);
     }
-    if (['diff_days', 'diff_months', 'diff_years'].includes(op)) unify(args, path, op);
+    if (['diff_days', 'diff_months', 'diff_years'].includes(op)) unify(args, op);
     if (op === 'regex_match') {
       const pattern = args[1]!;
       if (pattern.kind !== 'lit' || typeof pattern.value !== 'string') throw new RuleError(pattern.path, 'the pattern must be a literal string');
@@ -145,7 +143,7 @@ function listItemsFit(needle: Expr, list: Expr): void {
 }
 
 /** All non-null types must agree (a date literal also reads as text when compared with text). */
-function unify(args: Expr[], path: string, op: string): RuleType {
+function unify(args: Expr[], op: string): RuleType {
   const typed = args.filter((a) => a.type !== 'null');
   if (!typed.length) return 'null';
   const nonLiteral = typed.find((a) => a.kind !== 'lit');

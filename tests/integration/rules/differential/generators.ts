@@ -170,7 +170,7 @@ const conditional = (d: number, value: fc.Arbitrary<Gen>, type: GenType) =>
     return type === 'number' ? num(rule, values, maxOf(values.map((x) => x.I)), maxOf(values.map((x) => x.S))) : g(type, rule);
   });
 
-const ifNull = (d: number, value: fc.Arbitrary<Gen>, type: GenType) =>
+const ifNull = (value: fc.Arbitrary<Gen>, type: GenType) =>
   fc.tuple(value, value).map(([a, b]) => (type === 'number' ? num(op('if_null', [a.rule, b.rule]), [a, b], Math.max(a.I, b.I), Math.max(a.S, b.S)) : g(type, op('if_null', [a.rule, b.rule]))));
 
 /** Divisors whose quotient is an exact decimal: [divisor, extra integer digits, extra decimals]. */
@@ -221,7 +221,7 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
         fc.tuple(arb(t, d), arb(t, d), fc.constantFrom<[OperationName, number]>(['diff_days', 7], ['diff_months', 6], ['diff_years', 4])).map(([a, b, [o, I]]) => num(op(o, [a.rule, b.rule]), [], I, 0)),
       ),
       conditional(d, n, 'number'),
-      ifNull(d, n, 'number'),
+      ifNull(n, 'number'),
     ];
   },
   string: (d) => {
@@ -231,7 +231,7 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
       fc.tuple(s, fc.constantFrom<OperationName>('lower', 'upper', 'trim')).map(([a, o]) => g('string', op(o, [a.rule]))),
       s.map((a) => g('string', op('label_of', [a.rule, 'stage']))),
       conditional(d, s, 'string'),
-      ifNull(d, s, 'string'),
+      ifNull(s, 'string'),
     ];
   },
   boolean: (d) => {
@@ -265,7 +265,7 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
       fc.tuple(s, s, fc.constantFrom<OperationName>('contains', 'starts_with', 'ends_with')).map(([a, b, o]) => g('boolean', op(o, [a.rule, b.rule]))),
       fc.tuple(arb('list', d), s, fc.constantFrom<OperationName>('contains', 'in_set')).map(([l, x, o]) => g('boolean', op(o, [l.rule, x.rule]))),
       conditional(d, b, 'boolean'),
-      ifNull(d, b, 'boolean'),
+      ifNull(b, 'boolean'),
     ];
   },
   date: (d) => {
@@ -274,7 +274,7 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
       fc.tuple(dt, count(d), fc.constantFrom<OperationName>('add_days', 'add_months', 'add_years')).map(([a, n, o]) => g('date', op(o, [a.rule, n.rule]))),
       fc.tuple(temporal(d), fc.constantFrom<OperationName>('start_of_week', 'start_of_month', 'start_of_quarter')).map(([a, o]) => g('date', op(o, [a.rule]))),
       conditional(d, dt, 'date'),
-      ifNull(d, dt, 'date'),
+      ifNull(dt, 'date'),
     ];
   },
   datetime: (d) => {
@@ -282,12 +282,12 @@ const OPS: Record<GenType, (d: number) => fc.Arbitrary<Gen>[]> = {
     return [
       fc.tuple(dt, count(d), fc.constantFrom<OperationName>('add_days', 'add_months', 'add_years')).map(([a, n, o]) => g('datetime', op(o, [a.rule, n.rule]))),
       conditional(d, dt, 'datetime'),
-      ifNull(d, dt, 'datetime'),
+      ifNull(dt, 'datetime'),
     ];
   },
   list: (d) => {
     const l = arb('list', d);
-    return [conditional(d, l, 'list'), ifNull(d, l, 'list')];
+    return [conditional(d, l, 'list'), ifNull(l, 'list')];
   },
 };
 
