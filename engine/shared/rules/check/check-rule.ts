@@ -91,12 +91,12 @@ class Checker {
       const allowed = sig.args[Math.min(i, sig.args.length - 1)] ?? ['any'];
       if (!fits(a.type, allowed, a.kind === 'lit')) throw new RuleError(a.path, `"${op}" does not take a ${a.type} here (expects ${allowed.join(' or ')})`);
     });
-    const type = this.resultType(op, args, path);
+    const type = this.resultType(op, args);
     this.extraChecks(op, args, path);
     return { kind: 'op', op, args, type, path };
   }
 
-  private resultType(op: OperationName, args: Expr[], path: string): RuleType {
+  private resultType(op: OperationName, args: Expr[]): RuleType {
     const sig = OPERATIONS[op];
     if (sig.returns === 'arg0') return args[0]!.type === 'null' ? 'null' : args[0]!.type;
     if (sig.returns !== 'same') return sig.returns;
