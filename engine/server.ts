@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './core/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { createDb } from './db/knex';
 import { migrateSystem } from './db/system-migrations';
+import { migrateAllTenants } from './db/tenant-schema';
 import { FieldTypeRegistry } from './field-types/registry';
 import { createApp } from './http/app';
 import type { Services } from './http/services';
@@ -26,6 +27,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const url = config.databaseUrl ?? embedded!.url;
   const db = createDb(url, Number(process.env.TESSERA_POOL_MAX ?? 10));
   await migrateSystem(db);
+  await migrateAllTenants(db);
   const registry = new FieldTypeRegistry();
   const cache = new MetadataCache(db, registry);
   const principals = new PrincipalCache(db);

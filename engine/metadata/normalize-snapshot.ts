@@ -45,6 +45,7 @@ function normalizeField(rf: RawObjectDef['fields'][number], path: string, regist
     ...(rf.defaultValue !== undefined ? { defaultValue: rf.defaultValue } : {}),
     options,
     system: false,
+    audit: rf.audit ?? true,
     ...Object.fromEntries(FIELD_CONDITIONS.filter((c) => rf[c] !== undefined).map((c) => [c, rf[c]])),
   };
 }
@@ -100,6 +101,7 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     indexes,
     validationRules,
     listViews: listViewsOf(ro, names, base, issues),
+    sharing: ro.sharing ?? 'publicReadWrite',
   };
 }
 

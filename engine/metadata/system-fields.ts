@@ -10,6 +10,7 @@ const sys = (name: string, type: string, en: string, zh: string, extra: Partial<
   indexed: false,
   options: {},
   system: true,
+  audit: true,
   ...extra,
 });
 

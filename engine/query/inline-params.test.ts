@@ -7,7 +7,7 @@ import { checkRule } from '../shared/rules/check/check-rule';
 import { inlineParams, sqlLiteral } from './inline-params';
 
 const registry = new FieldTypeRegistry();
-const field = (name: string, type: string): Field => ({ name, type, label: { en: name, 'zh-CN': name }, required: false, unique: false, indexed: false, options: {}, system: false });
+const field = (name: string, type: string): Field => ({ name, type, label: { en: name, 'zh-CN': name }, required: false, unique: false, indexed: false, options: {}, system: false, audit: true });
 const fields = new Map([field('stage', 'picklist'), field('amount', 'currency'), field('note', 'text'), field('won', 'boolean'), field('due', 'date'), field('tags', 'multipicklist'), field('account', 'lookup')].map((f) => [f.name, f]));
 const inlined = (rule: unknown) => {
   const { expr } = checkRule(rule, { allowContext: false, resolve: (n) => (fields.has(n) ? ruleTypeOf(registry, fields.get(n)!) : undefined) });

@@ -61,6 +61,8 @@ export interface RawField {
   visibleWhen?: unknown;
   requiredWhen?: unknown;
   readOnlyWhen?: unknown;
+  /** false: changes to this field are not kept in the audit trail (large text). */
+  audit?: boolean;
 }
 
 export interface Field {
@@ -80,6 +82,8 @@ export interface Field {
   visibleWhen?: unknown;
   requiredWhen?: unknown;
   readOnlyWhen?: unknown;
+  /** Whether changes are kept in the audit trail (default true). */
+  audit: boolean;
 }
 
 /** Field conditions, by the property that holds them. */
@@ -119,6 +123,10 @@ export interface ListView {
   visibility?: ListViewVisibility;
 }
 
+/** Organisation-wide default access to records of an object that a user does not own. */
+export const SHARING_MODELS = ['private', 'publicRead', 'publicReadWrite'] as const;
+export type SharingModel = (typeof SHARING_MODELS)[number];
+
 export interface RawIndex {
   fields: string[];
   unique?: boolean;
@@ -134,6 +142,8 @@ export interface RawObjectDef {
   indexes?: RawIndex[];
   validationRules?: RawValidationRule[];
   listViews?: ListView[];
+  /** Organisation-wide default (default publicReadWrite). */
+  sharing?: SharingModel;
 }
 
 /** A normalized object: system fields first, then the admin's fields. */
@@ -146,6 +156,7 @@ export interface ObjectDef {
   indexes: { fields: string[]; unique: boolean }[];
   validationRules: ValidationRule[];
   listViews: ListView[];
+  sharing: SharingModel;
 }
 
 /** Everything a tenant has defined at one metadata version, as written. */

@@ -17,7 +17,7 @@ const KINDS: Record<string, ValueKind> = { integer: 'number', number: 'number', 
 /** The child's fields as the filter parser and the type checks see them (system fields included). */
 function childFields(child: RawObjectDef): Field[] {
   const { head, tail } = systemFields(child);
-  const own = child.fields.map((f): Field => ({ name: f.name, type: f.type, label: { en: f.name, 'zh-CN': f.name }, required: false, unique: false, indexed: false, options: f.options ?? {}, system: false }));
+  const own = child.fields.map((f): Field => ({ name: f.name, type: f.type, label: { en: f.name, 'zh-CN': f.name }, required: false, unique: false, indexed: false, options: f.options ?? {}, system: false, audit: true }));
   return [...head, ...own, ...tail];
 }
 
