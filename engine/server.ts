@@ -12,6 +12,7 @@ import { MetadataDocumentValidator } from './metadata/document-validator';
 import { MetadataCache } from './metadata/metadata-cache';
 import { PgListener } from './db/pg-listener';
 import { PrincipalCache } from './security/principal-cache';
+import { SecurityCache } from './security/model/security-cache';
 
 /** A running Tessera process: its services, HTTP server and how to stop it cleanly. */
 export interface RunningServer {
@@ -34,8 +35,10 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const listener = new PgListener(url, log);
   cache.subscribe(listener);
   principals.subscribe(listener);
+  const security = new SecurityCache(db);
+  security.subscribe(listener);
   await listener.start();
-  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, listener }, embedded };
+  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, security, listener }, embedded };
 }
 
 export async function startServer(config: Config, prepared?: { services: Services; embedded?: EmbeddedDatabase }): Promise<RunningServer> {

@@ -6,6 +6,7 @@ import type { MetadataDocumentValidator } from '../metadata/document-validator';
 import type { MetadataCache } from '../metadata/metadata-cache';
 import type { PgListener } from '../db/pg-listener';
 import type { PrincipalCache } from '../security/principal-cache';
+import type { SecurityCache } from '../security/model/security-cache';
 
 /** The long-lived pieces a server process holds; handed to routers explicitly. */
 export interface Services {
@@ -16,5 +17,6 @@ export interface Services {
   validator: MetadataDocumentValidator;
   cache: MetadataCache;
   principals: PrincipalCache;
+  security: SecurityCache;
   listener: PgListener;
 }

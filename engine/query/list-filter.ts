@@ -5,10 +5,11 @@ import type { Snapshot } from '../metadata/snapshot';
 import { fieldSql } from '../rules/formula-sql';
 import { resolvePath, ruleTypeOf } from '../rules/rule-scope';
 import { compileExpr } from '../rules/sql/compile-expr';
-import type { Field } from '../shared/metadata-types';
+import type { Field, ObjectDef } from '../shared/metadata-types';
 import { checkRule } from '../shared/rules/check/check-rule';
 import type { Expr } from '../shared/rules/typed-ast';
 import type { SqlFragment } from './sql-fragment';
+import { fieldNotAccessible, pathReadable } from '../security/field-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,17 +26,22 @@ function checkUuidLiterals(e: Expr, isUuid: (name: string) => boolean): void {
   e.args.forEach((a) => checkUuidLiterals(a, isUuid));
 }
 
+/** Whether the caller may read a field of an object (field-level security). */
+export type FieldReadable = (def: ObjectDef, field: Field) => boolean;
+
 /**
  * A list filter in the one rule language: checked against the fields the
- * caller may see (through lookups too), compiled to a WHERE predicate with
- * bound values; $user and $now stay placeholders for bindParams.
+ * caller may read (every step through lookups too: a hidden one is 403
+ * FIELD_NOT_ACCESSIBLE), compiled to a WHERE predicate with bound values;
+ * $user and $now stay placeholders for bindParams.
  */
-export function compileListFilter(rule: unknown, obj: CompiledObject, snapshot: Snapshot, registry: FieldTypeRegistry, visible: Map<string, Field>): SqlFragment {
+export function compileListFilter(rule: unknown, obj: CompiledObject, snapshot: Snapshot, registry: FieldTypeRegistry, readable: FieldReadable): SqlFragment {
   // A list filter is a rule (or true/false), not a bare value.
   if (typeof rule !== 'boolean' && (typeof rule !== 'object' || rule === null || Array.isArray(rule))) throw new AppError('QUERY_INVALID_FILTER', 'a filter must be a json-logic rule object', { path: '' });
-  const fieldAt = (path: string) => (visible.has(path.split('.')[0]!) ? resolvePath(snapshot, obj.def, path)?.field : undefined);
+  const fieldAt = (path: string) => resolvePath(snapshot, obj.def, path)?.field;
   const { expr, issues } = checkRule(rule, { allowContext: true, resolve: (p) => {
     const f = fieldAt(p);
+    if (f && !pathReadable(snapshot, obj.def, p, readable)) throw fieldNotAccessible(p, '/filter');
     return f ? ruleTypeOf(registry, f) : undefined;
   } });
   if (!expr) {

@@ -6,7 +6,7 @@ import type { Field } from '../shared/metadata-types';
 import { decodeCursor } from './cursor';
 import type { SqlFragment } from './sql-fragment';
 import { escapeLike } from '../rules/sql/escape-like';
-import { compileListFilter } from './list-filter';
+import { compileListFilter, type FieldReadable } from './list-filter';
 import type { Snapshot } from '../metadata/snapshot';
 import { keysetPredicate, type SortKey } from './keyset';
 import type { ListParams } from './list-params';
@@ -24,17 +24,32 @@ export interface ListQuery {
 
 const CASTS: Record<string, string> = { date: '::date', datetime: '::timestamptz', lookup: '::uuid', id: '::uuid', user: '::uuid' };
 
-function fieldOrThrow(fields: Map<string, Field>, name: string, parameter: string): Field {
+/** A field the caller may read; a hidden one is 403 FIELD_NOT_ACCESSIBLE, a missing one 400. */
+function fieldOrThrow(obj: CompiledObject, fields: Map<string, Field>, name: string, parameter: string): Field {
   const f = fields.get(name);
-  if (!f) throw new AppError('QUERY_UNKNOWN_FIELD', `unknown field "${name}"`, { field: name, parameter });
-  return f;
+  if (f) return f;
+  if (obj.fields.has(name)) throw new AppError('FIELD_NOT_ACCESSIBLE', `you may not use the field "${name}"`, { field: name, parameter });
+  throw new AppError('QUERY_UNKNOWN_FIELD', `unknown field "${name}"`, { field: name, parameter });
 }
 
-function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field>, snapshot: Snapshot): SqlFragment {
+/** Who is asking: the fields they may read and the records they may see. */
+export interface ListAccess {
+  readable: FieldReadable;
+  /** The record-access predicate; absent when every record is visible. */
+  predicate?: SqlFragment;
+}
+
+const OPEN: ListAccess = { readable: () => true };
+
+function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field>, snapshot: Snapshot, access: ListAccess): SqlFragment {
   const parts: string[] = [];
   const values: unknown[] = [];
+  if (access.predicate) {
+    parts.push(access.predicate.sql);
+    values.push(...access.predicate.params);
+  }
   if (params.filter !== undefined) {
-    const f = compileListFilter(params.filter, obj, snapshot, registry, fields);
+    const f = compileListFilter(params.filter, obj, snapshot, registry, access.readable);
     parts.push(f.sql);
     values.push(...f.params);
   }
@@ -48,22 +63,23 @@ function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTyp
 }
 
 /**
- * Builds the page query (and the count query when asked) for a list request.
- * `fields` is what the caller may see; anything else is an unknown field.
+ * Builds the page query (and the count query when asked) for a list request,
+ * restricted to what `access` lets the caller read.
  */
-export function buildListQuery(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, snapshot: Snapshot, fields: Map<string, Field> = obj.fields): ListQuery {
+export function buildListQuery(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, snapshot: Snapshot, access: ListAccess = OPEN): ListQuery {
+  const fields = access === OPEN ? obj.fields : new Map([...obj.fields].filter(([, f]) => access.readable(obj.def, f)));
   const sortKeys: SortKey[] = params.sort.map((s) => {
-    const f = fieldOrThrow(fields, s.field, 'sort');
+    const f = fieldOrThrow(obj, fields, s.field, 'sort');
     if (f.type === 'multipicklist') throw new AppError('QUERY_INVALID_SORT', `cannot sort by multi-select field "${f.name}"`, { field: f.name });
     const sql = f.type === 'formula' ? obj.valueSql(f.name) : undefined;
     return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '', kind: valueKindOf(registry, f), ...(sql ? { sql } : {}) };
   });
   if (!sortKeys.some((k) => k.field === 'id')) sortKeys.push({ field: 'id', desc: sortKeys.at(-1)?.desc ?? false, cast: '::uuid', kind: 'uuid' });
   const sortSignature = sortKeys.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
-  const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => fieldOrThrow(fields, n, 'fields').name), 'version'])] : [...fields.keys()];
+  const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => fieldOrThrow(obj, fields, n, 'fields').name), 'version'])] : [...fields.keys()];
   const selected = [...new Set([...outputFields, ...sortKeys.map((k) => k.field)])];
 
-  const where = whereClause(obj, params, registry, fields, snapshot);
+  const where = whereClause(obj, params, registry, fields, snapshot, access);
   const conditions = where.sql ? [where.sql] : [];
   const pageParams = [...where.params];
   if (params.cursor) {

@@ -16,6 +16,9 @@ import { enforceValidationRules, ruleContext } from './validation-rules';
 import { enforceFieldConditions } from './field-conditions';
 import { dependencyIssues } from './dependent-values';
 import { applyDefaults } from './validate-payload';
+import { assertMayAssignOwner } from './record-security';
+import { requireObjectPermission } from '../security/record-access';
+import { assertFieldsWritable } from '../security/field-access';
 
 export const MAX_BULK_RECORDS = 10000;
 
@@ -51,7 +54,10 @@ export async function copyRecords(ctx: RecordContext, conn: Connection, objectNa
     throw new AppError('REQUEST_INVALID', `"records" must be an array of 1 to ${MAX_BULK_RECORDS} records`);
   }
   const obj = ctx.meta.object(objectName);
+  requireObjectPermission(ctx.access, objectName, 'create');
   const values = validateAll(ctx, objectName, records);
+  records.forEach((r, i) => assertFieldsWritable(ctx.access, obj, Object.keys(r as object), `/records/${i}`));
+  for (const owner of new Set(values.map((v) => v.owner_id).filter((o) => o !== undefined))) await assertMayAssignOwner(ctx, obj, owner);
   const rows = values.map((v) => ({ ...v, owner_id: v.owner_id ?? ctx.actor.userId }));
   await enforceFieldConditions(ctx, obj, rows.map((row, i) => ({ next: row, change: records[i] as Record<string, unknown> })), (i) => `/records/${i}`);
   await enforceValidationRules(ctx, obj, rows, (i) => `/records/${i}`);

@@ -2,6 +2,7 @@ import type { Db } from '../db/knex';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { TenantMetadata } from '../metadata/tenant-metadata';
 import type { Locale } from '../shared/metadata-types';
+import type { UserAccess } from '../security/model/user-access';
 
 /** The signed-in user as every operation sees it. */
 export interface Actor {
@@ -17,6 +18,8 @@ export interface RecordContext {
   meta: TenantMetadata;
   registry: FieldTypeRegistry;
   actor: Actor;
+  /** What the actor may see and change (permissions, field-level security, record access). */
+  access: UserAccess;
   locale: Locale;
 }
 

@@ -4,16 +4,21 @@ import type { RecordContext, RecordRow } from './context';
 import { inactiveValueError, inactiveValuesUsed } from './inactive-values';
 import { insertSql } from './insert-sql';
 import { pgErrorFor } from './pg-error-for';
-import { toApiRecord } from './row-output';
+import { assertMayAssignOwner, outputRecord } from './record-security';
+import { requireObjectPermission } from '../security/record-access';
+import { assertFieldsWritable } from '../security/field-access';
 import { applyDefaults, validatePayload } from './validate-payload';
 import { enforceValidationRules, ruleContext } from './validation-rules';
 import { enforceFieldConditions } from './field-conditions';
 import { dependencyIssues } from './dependent-values';
 
-/** create = defaults → validate (schema, then rules) → persist (pg errors translated) → answer. */
+/** create = authorize → defaults → validate (schema, then rules) → persist (pg errors translated) → answer what the user may read. */
 export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
+  requireObjectPermission(ctx.access, objectName, 'create');
   validatePayload(obj, payload, 'create');
+  assertFieldsWritable(ctx.access, obj, Object.keys(payload));
+  await assertMayAssignOwner(ctx, obj, payload.owner_id);
   let context: ReturnType<typeof ruleContext> | undefined;
   // Built only when a rule default needs it, once per create.
   const values = applyDefaults(obj, payload, () => (context ??= ruleContext(ctx, obj)));
@@ -32,5 +37,5 @@ export async function createRecord(ctx: RecordContext, objectName: string, paylo
     throw pgErrorFor(obj, e);
   }
   if (!rows.length) throw new AppError('INTERNAL', `autonumber counter missing for ${objectName}`);
-  return toApiRecord(obj, rows[0]!);
+  return outputRecord(ctx, obj, rows[0]!);
 }

@@ -5,6 +5,9 @@ import type { RecordContext } from './context';
 import { pgErrorFor } from './pg-error-for';
 import { requireRecordId } from './record-id';
 import { parseIfMatch } from './update-record';
+import { accessSql, explainMissedWrite } from './record-security';
+import { requireObjectPermission } from '../security/record-access';
+import { qualified } from '../schema-engine/column-ddl';
 
 /** Names the object and field whose records still point at the one being deleted. */
 function withReferrer(ctx: RecordContext, translated: unknown, original: unknown): unknown {
@@ -18,22 +21,33 @@ function withReferrer(ctx: RecordContext, translated: unknown, original: unknown
 }
 
 /**
- * delete honours each lookup's onDelete: restrict → 409 RECORD_IN_USE naming
- * the referrer, cascade/setNull by the database. An If-Match version, when
- * sent, must be current (409 RECORD_VERSION_CONFLICT otherwise).
+ * delete = authorize (delete permission, full access to the record) → delete
+ * in one statement that also names the actor for the audit trail and removes
+ * the record's shares. Each lookup's onDelete applies: restrict → 409
+ * RECORD_IN_USE naming the referrer, cascade/setNull by the database. An
+ * If-Match version, when sent, must be current (409 otherwise); a record the
+ * user may not see is 404, one they see but may not delete 403.
  */
 export async function deleteRecord(ctx: RecordContext, objectName: string, id: string, ifMatch?: string): Promise<void> {
   const obj = ctx.meta.object(objectName);
+  requireObjectPermission(ctx.access, objectName, 'delete');
   const recordId = requireRecordId(id);
   const version = ifMatch === undefined ? undefined : parseIfMatch(ifMatch);
+  const full = accessSql(ctx, obj, 'full');
+  const where = ['id = ?', ...(version === undefined ? [] : ['version = ?']), ...(full ? [full.sql] : [])].join(' AND ');
+  const params = [ctx.actor.userId, recordId, ...(version === undefined ? [] : [version]), ...(full?.params ?? []), obj.def.name];
+  // set_config(..., true) lasts for this statement's transaction only: the audit trigger reads it.
+  const sql =
+    `WITH actor AS (SELECT set_config('tessera.actor_id', ?, true) AS v), ` +
+    `gone AS (DELETE FROM ${obj.table} WHERE ${where} AND (SELECT v FROM actor) IS NOT NULL RETURNING id), ` +
+    `unshared AS (DELETE FROM ${qualified(obj.schema, '_record_shares')} WHERE object = ? AND record_id IN (SELECT id FROM gone)) ` +
+    'SELECT id FROM gone';
   let rows;
   try {
-    rows = await runSql(ctx.db, `DELETE FROM ${obj.table} WHERE id = ?${version === undefined ? '' : ' AND version = ?'} RETURNING id`, version === undefined ? [recordId] : [recordId, version]);
+    rows = await runSql(ctx.db, sql, params);
   } catch (e) {
     throw withReferrer(ctx, pgErrorFor(obj, e, 'delete'), e);
   }
   if (rows.length) return;
-  const current = version === undefined ? [] : await runSql<{ version: number }>(ctx.db, `SELECT version FROM ${obj.table} WHERE id = ?`, [recordId]);
-  if (current.length) throw new AppError('RECORD_VERSION_CONFLICT', `${objectName} ${id} was changed by someone else (now version ${current[0]!.version})`, { currentVersion: current[0]!.version, yourVersion: version });
-  throw new AppError('RECORD_NOT_FOUND', `${objectName} ${id} does not exist`, { object: objectName, id });
+  await explainMissedWrite(ctx, obj, recordId, full, version);
 }

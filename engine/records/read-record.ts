@@ -1,11 +1,15 @@
-import { AppError } from '../core/errors';
 import type { RecordContext, RecordRow } from './context';
 import { requireRecordId } from './record-id';
-import { toApiRecord } from './row-output';
+import { outputRecord, readableSelectList, recordNotFound, withAccess } from './record-security';
+import { requireObjectPermission } from '../security/record-access';
+import { runSql } from '../db/knex';
 
+/** One record, if the user may read the object and see the record (404 otherwise), with the fields they may read. */
 export async function readRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
-  const { rows } = await ctx.db.raw(`SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?`, [requireRecordId(id)]);
-  if (!rows.length) throw new AppError('RECORD_NOT_FOUND', `${objectName} ${id} does not exist`, { object: objectName, id });
-  return toApiRecord(obj, rows[0]);
+  requireObjectPermission(ctx.access, objectName, 'read');
+  const { where, params } = withAccess(ctx, obj, 'read', 'id = ?', [requireRecordId(id)]);
+  const rows = await runSql(ctx.db, `SELECT ${readableSelectList(ctx, obj)} FROM ${obj.table} WHERE ${where}`, params);
+  if (!rows.length) throw recordNotFound(objectName, id);
+  return outputRecord(ctx, obj, rows[0]!);
 }

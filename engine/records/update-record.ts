@@ -4,7 +4,10 @@ import type { RecordContext, RecordRow } from './context';
 import { inactiveValueError, inactiveValuesUsed } from './inactive-values';
 import { pgErrorFor } from './pg-error-for';
 import { requireRecordId } from './record-id';
-import { toApiRecord } from './row-output';
+import { accessSql, assertActiveUser, explainMissedWrite, outputRecord, readableSelectList } from './record-security';
+import { requireObjectPermission } from '../security/record-access';
+import { assertFieldsWritable } from '../security/field-access';
+import type { SqlFragment } from '../query/sql-fragment';
 import { validatePayload } from './validate-payload';
 import { enforceValidationRules } from './validation-rules';
 import { dependencyIssues } from './dependent-values';
@@ -39,13 +42,14 @@ const touchesDependencies = (obj: CompiledObject, change: RecordRow) =>
  * The checks that need the stored record: deactivated picklist values may stay
  * but not be newly chosen; dependent picklists and validation rules judge the
  * record as it will be (stored values with the change applied). The stored row
- * is read once, only when one of them applies.
+ * is read once, only when one of them applies, and only if the user may
+ * change it (otherwise the UPDATE explains why not).
  */
-async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recordId: string, change: RecordRow): Promise<void> {
+async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recordId: string, change: RecordRow, writable: SqlFragment | undefined): Promise<void> {
   const inactive = inactiveValuesUsed(obj, change);
   if (!inactive.length && !obj.validationRules.length && !obj.fieldConditions.conditions.length && !touchesDependencies(obj, change)) return;
-  const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?`, [recordId]);
-  if (!rows.length) return; // the UPDATE answers 404
+  const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?${writable ? ` AND ${writable.sql}` : ''}`, [recordId, ...(writable?.params ?? [])]);
+  if (!rows.length) return; // the UPDATE answers 404 / 403
   const stored = rows[0]!;
   const changed = inactive.filter((f) => newlyChosen(change[f], stored[f], obj.inactiveValues.get(f)!));
   if (changed.length) throw inactiveValueError(changed);
@@ -56,24 +60,41 @@ async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recor
   await enforceValidationRules(ctx, obj, [next]);
 }
 
-/** update = validate → check version → persist with version + 1, or 409 and nothing written. */
+/**
+ * Which records this user may write with this change: edit access, and when
+ * the owner changes, full access (owner scope or modify-all) — a form that
+ * sends the unchanged owner needs only edit access.
+ */
+async function writablePredicate(ctx: RecordContext, obj: CompiledObject, change: RecordRow): Promise<SqlFragment | undefined> {
+  const edit = accessSql(ctx, obj, 'edit');
+  if (!('owner_id' in change)) return edit;
+  await assertActiveUser(ctx, change.owner_id);
+  const full = accessSql(ctx, obj, 'full');
+  if (!full) return edit;
+  const transfer = { sql: `(owner_id = ?::uuid OR ${full.sql})`, params: [change.owner_id, ...full.params] };
+  return edit ? { sql: `(${edit.sql} AND ${transfer.sql})`, params: [...edit.params, ...transfer.params] } : transfer;
+}
+
+/** update = authorize → validate → check version and access → persist with version + 1, or 404/403/409 and nothing written. */
 export async function updateRecord(ctx: RecordContext, objectName: string, id: string, payload: unknown, ifMatch?: string): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
+  requireObjectPermission(ctx.access, objectName, 'edit');
   const recordId = requireRecordId(id);
   validatePayload(obj, payload, 'update');
+  assertFieldsWritable(ctx.access, obj, Object.keys(payload));
   const version = expectedVersion(payload, ifMatch);
   const changes = Object.entries(payload).filter(([k]) => k !== 'version');
-  await checkAgainstStored(ctx, obj, recordId, Object.fromEntries(changes));
+  const change = Object.fromEntries(changes);
+  const writable = await writablePredicate(ctx, obj, change);
+  await checkAgainstStored(ctx, obj, recordId, change, writable);
   const sets = changes.map(([k]) => `${quoteIdent(k)} = ?`);
-  const sql = `UPDATE ${obj.table} SET ${[...sets, 'updated_at = now()', 'updated_by = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ? RETURNING ${obj.selectList}`;
+  const sql = `UPDATE ${obj.table} SET ${[...sets, 'updated_at = now()', 'updated_by = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ?${writable ? ` AND ${writable.sql}` : ''} RETURNING ${readableSelectList(ctx, obj)}`;
   let rows;
   try {
-    rows = await runSql(ctx.db, sql, [...changes.map(([, v]) => v), ctx.actor.userId, recordId, version]);
+    rows = await runSql(ctx.db, sql, [...changes.map(([, v]) => v), ctx.actor.userId, recordId, version, ...(writable?.params ?? [])]);
   } catch (e) {
     throw pgErrorFor(obj, e);
   }
-  if (rows.length) return toApiRecord(obj, rows[0]!);
-  const current = await runSql<{ version: number }>(ctx.db, `SELECT version FROM ${obj.table} WHERE id = ?`, [recordId]);
-  if (!current.length) throw new AppError('RECORD_NOT_FOUND', `${objectName} ${id} does not exist`, { object: objectName, id });
-  throw new AppError('RECORD_VERSION_CONFLICT', `${objectName} ${id} was changed by someone else (now version ${current[0]!.version})`, { currentVersion: current[0]!.version, yourVersion: version });
+  if (rows.length) return outputRecord(ctx, obj, rows[0]!);
+  return explainMissedWrite(ctx, obj, recordId, writable, version);
 }

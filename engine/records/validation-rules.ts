@@ -64,7 +64,7 @@ export async function expandLookups(ctx: RecordContext, obj: ObjectDef, rows: Re
 
 /** What rules evaluated for this request see: now, the acting user, the locale and the object's picklist labels (built once per version). */
 export function ruleContext(ctx: RecordContext, obj: CompiledObject): RuleContext {
-  return { now: new Date(), user: { id: ctx.actor.userId, roles: [], department: null }, locale: ctx.locale, picklistLabels: obj.picklistLabels[ctx.locale] };
+  return { now: new Date(), user: { id: ctx.actor.userId, roles: ctx.access.roleNames, department: ctx.access.departmentName }, locale: ctx.locale, picklistLabels: obj.picklistLabels[ctx.locale] };
 }
 
 /** Picklist field → value → label in one locale, for label_of. */

@@ -8,6 +8,7 @@ import { loadDemoData } from '../packs/load-demo-data';
 import { loadPack, packsDir } from '../packs/load-pack';
 import { createTenant, findTenant, type Tenant } from './tenants';
 import { createUser, listUsers } from './users';
+import { systemAccess } from '../security/model/user-access';
 
 export const DEFAULT_TENANT = 'default';
 const CORE_PACK = 'crm-core';
@@ -48,7 +49,7 @@ export async function bootstrapDefaultTenant(s: Services, log: Logger): Promise<
   log.info({ pack: pack.name, version: published.version, steps: published.plan.length }, 'installed pack metadata');
   const meta = await s.cache.get(tenant.schema);
   const actor = { userId: admin.id, tenantId: tenant.id, schema: tenant.schema, isAdmin: true };
-  const demoRecords = await loadDemoData({ db: s.db, meta, registry: s.registry, actor, locale: 'en' }, pack);
+  const demoRecords = await loadDemoData({ db: s.db, meta, registry: s.registry, actor, access: systemAccess(admin.id), locale: 'en' }, pack);
   await installPackMetadata(ctx, pack);
   return { created: true, adminEmail: admin.email, generatedPassword, demoRecords };
 }

@@ -5,6 +5,7 @@ import { createUser, listUsers, MIN_PASSWORD_LENGTH } from '../../tenants/users'
 import { requireAdmin } from '../middleware/auth';
 import { principalOf } from '../request-context';
 import type { Services } from '../services';
+import { adminSecurityRouter } from './admin-security';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +20,7 @@ function requireString(b: Record<string, unknown>, key: string, max: number): st
   return v;
 }
 
-/** /api/v1/admin: users and API tokens (admins only). Roles and sharing come with the security model. */
+/** /api/v1/admin: users, API tokens and the security model (admins only). */
 export function adminRouter(s: Services): Router {
   const r = Router();
   r.use(requireAdmin);
@@ -39,8 +40,10 @@ export function adminRouter(s: Services): Router {
       isAdmin: b.isAdmin === true,
       locale: b.locale === 'zh-CN' ? 'zh-CN' : 'en',
     });
+    s.security.invalidate(principalOf(res).schema);
     res.status(201).json(user);
   });
+  r.use(adminSecurityRouter(s));
   r.get('/tokens', async (_req, res) => {
     res.json({ tokens: await listApiTokens(s.db, principalOf(res).tenantId) });
   });
