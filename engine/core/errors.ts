@@ -4,6 +4,10 @@ export const AuthErrors = {
   AUTH_INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
   AUTH_TENANT_AMBIGUOUS: 'AUTH_TENANT_AMBIGUOUS',
   AUTH_FORBIDDEN: 'AUTH_FORBIDDEN',
+  AUTH_ACCOUNT_LOCKED: 'AUTH_ACCOUNT_LOCKED',
+  AUTH_RATE_LIMITED: 'AUTH_RATE_LIMITED',
+  AUTH_CSRF_FAILED: 'AUTH_CSRF_FAILED',
+  AUTH_CURRENT_PASSWORD_INVALID: 'AUTH_CURRENT_PASSWORD_INVALID',
 } as const;
 
 export const MetadataErrors = {
@@ -54,8 +58,22 @@ export const RequestErrors = {
   INTERNAL: 'INTERNAL',
 } as const;
 
+/** Who may see and change what: permissions, field-level security, the admin's security model. */
+export const SecurityErrors = {
+  OBJECT_ACCESS_DENIED: 'OBJECT_ACCESS_DENIED',
+  RECORD_ACCESS_DENIED: 'RECORD_ACCESS_DENIED',
+  FIELD_NOT_ACCESSIBLE: 'FIELD_NOT_ACCESSIBLE',
+  RECORD_OWNER_INVALID: 'RECORD_OWNER_INVALID',
+  SECURITY_NOT_FOUND: 'SECURITY_NOT_FOUND',
+  SECURITY_INVALID: 'SECURITY_INVALID',
+  SECURITY_CYCLE: 'SECURITY_CYCLE',
+  SECURITY_IN_USE: 'SECURITY_IN_USE',
+  SECURITY_EXISTS: 'SECURITY_EXISTS',
+} as const;
+
 export const ErrorCodes = {
   ...AuthErrors,
+  ...SecurityErrors,
   ...MetadataErrors,
   ...RecordErrors,
   ...QueryErrors,
@@ -71,6 +89,11 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   AUTH_INVALID_CREDENTIALS: 401,
   AUTH_TENANT_AMBIGUOUS: 400,
   AUTH_FORBIDDEN: 403,
+  AUTH_ACCOUNT_LOCKED: 429,
+  AUTH_RATE_LIMITED: 429,
+  AUTH_CSRF_FAILED: 403,
+  // 400, not 401: the session is fine, so clients must not treat it as signed out.
+  AUTH_CURRENT_PASSWORD_INVALID: 400,
   METADATA_INVALID: 400,
   METADATA_UNSAFE_CHANGE: 400,
   METADATA_CONFIRMATION_REQUIRED: 400,
@@ -104,6 +127,15 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   USER_NOT_FOUND: 404,
   USER_EXISTS: 409,
   INTERNAL: 500,
+  OBJECT_ACCESS_DENIED: 403,
+  RECORD_ACCESS_DENIED: 403,
+  FIELD_NOT_ACCESSIBLE: 403,
+  RECORD_OWNER_INVALID: 400,
+  SECURITY_NOT_FOUND: 404,
+  SECURITY_INVALID: 400,
+  SECURITY_CYCLE: 400,
+  SECURITY_IN_USE: 409,
+  SECURITY_EXISTS: 409,
 };
 
 /** One problem inside a payload or a metadata document. */
