@@ -4,7 +4,8 @@ import { deleteObject, putObject, putValueSet, restoreVersion } from '../../meta
 import { listVersions, loadVersion } from '../../metadata/version-store';
 import { recomputeRollup } from '../../rollups/recompute-rollup';
 import { requireAdmin } from '../middleware/auth';
-import { metadataContext, principalOf, publishOptions } from '../request-context';
+import { describeForUser } from '../../records/describe-object';
+import { metadataContext, principalOf, publishOptions, recordContext } from '../request-context';
 import type { Services } from '../services';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -37,8 +38,8 @@ export function metadataRouter(s: Services): Router {
     res.json({ version: m.version, object: raw });
   });
   r.get('/objects/:name/describe', async (req, res) => {
-    const m = await meta(res);
-    res.json({ version: m.version, object: m.object(String(req.params.name)).def });
+    const ctx = await recordContext(s, req, res);
+    res.json(describeForUser(ctx, String(req.params.name)));
   });
   r.get('/objects/:name/schema', async (req, res) => {
     const o = (await meta(res)).object(String(req.params.name));
