@@ -52,6 +52,39 @@ const migrations: Migration[] = [
         revoked_at timestamptz
       );`,
   },
+  {
+    id: '002-login-hardening',
+    sql: `
+      -- Failed sign-ins in a row per (email, organisation given); shared by every process.
+      CREATE TABLE ${SYSTEM_SCHEMA}.login_lockouts (
+        key text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_attempt_at timestamptz NOT NULL DEFAULT now(),
+        locked_until timestamptz
+      );
+      CREATE INDEX login_lockouts_last_attempt ON ${SYSTEM_SCHEMA}.login_lockouts (last_attempt_at);
+      -- Hits per client key (IP) in fixed windows, for the per-IP sign-in limit.
+      CREATE TABLE ${SYSTEM_SCHEMA}.login_rate_limits (
+        key text PRIMARY KEY,
+        hits integer NOT NULL,
+        reset_at timestamptz NOT NULL
+      );
+      CREATE INDEX login_rate_limits_reset ON ${SYSTEM_SCHEMA}.login_rate_limits (reset_at);
+      -- Every sign-in attempt; append-only (no API updates or deletes them).
+      CREATE TABLE ${SYSTEM_SCHEMA}.login_events (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tenant_id uuid REFERENCES ${SYSTEM_SCHEMA}.tenants(id) ON DELETE CASCADE,
+        user_id uuid REFERENCES ${SYSTEM_SCHEMA}.users(id) ON DELETE SET NULL,
+        email text NOT NULL,
+        success boolean NOT NULL,
+        reason text NOT NULL,
+        ip text,
+        user_agent text,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX login_events_tenant ON ${SYSTEM_SCHEMA}.login_events (tenant_id, id DESC);
+      CREATE INDEX login_events_tenant_user ON ${SYSTEM_SCHEMA}.login_events (tenant_id, user_id, id DESC);`,
+  },
 ];
 
 /** Applies pending system migrations, one transaction each, serialized across processes. */

@@ -3,11 +3,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { AppError } from '../core/errors';
 import { buildOpenApi } from '../openapi/openapi-document';
-import { requireAuth } from './middleware/auth';
+import { requireAdmin, requireAuth } from './middleware/auth';
+import { requireCsrfToken } from './middleware/csrf';
 import { errorHandler } from './middleware/errors';
 import { jsonBody, requireJsonContent } from './middleware/json-body';
 import { principalOf } from './request-context';
 import { adminRouter } from './routes/admin';
+import { adminLoginsRouter } from './routes/admin-logins';
 import { authRouter } from './routes/auth';
 import { metadataRouter } from './routes/metadata';
 import { recordsRouter } from './routes/records';
@@ -21,6 +23,7 @@ export function createApp(s: Services): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', s.config.trustProxy);
   app.use(helmet());
   app.use(cookieParser());
 
@@ -35,12 +38,14 @@ export function createApp(s: Services): express.Express {
   });
   api.use('/auth', authRouter(s));
   api.use(requireAuth(s.db, s.principals, s.log));
+  api.use(requireCsrfToken);
   api.get('/openapi.json', async (_req, res) => {
     const meta = await s.cache.get(principalOf(res).schema);
     res.json(meta.derive('openapi', () => buildOpenApi(meta, s.registry)));
   });
   api.use('/metadata', metadataRouter(s));
   api.use('/records', recordsRouter(s));
+  api.use('/admin/audit/logins', requireAdmin, adminLoginsRouter(s));
   api.use('/admin', adminRouter(s));
   api.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
 

@@ -1,31 +1,95 @@
 import { AppError } from '../core/errors';
-import type { Db } from '../db/knex';
+import type { Db, Executor } from '../db/knex';
 import { SYSTEM_SCHEMA } from '../db/system-migrations';
+import { recordLoginEvent, type LoginAttempt, type LoginEventReason } from './login-events';
+import { accountLockedError, clearLoginFailures, lockAfterFailure, lockoutKey, reserveLoginAttempt, type LockoutPolicy } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { notifyAuthChange } from './principal-cache';
 import { newSessionToken, tokenHash } from './tokens';
 
-interface LoginInput {
+/** What a sign-in request says. */
+export interface LoginInput {
   email: string;
   password: string;
   tenant?: string;
 }
 
-/** Checks credentials and opens a session; the same error for unknown email and wrong password. */
-export async function login(db: Db, input: LoginInput, ttlHours: number): Promise<{ token: string; userId: string; expiresAt: Date }> {
+/** Where the request came from and the rules it meets. */
+export interface LoginContext {
+  ip?: string;
+  userAgent?: string;
+  /** The session the browser already had: ended on success (no session fixation). */
+  previousToken?: string;
+  ttlHours: number;
+  lockout: LockoutPolicy;
+}
+
+export interface OpenedSession {
+  token: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+interface LoginUser {
+  id: string;
+  tenant_id: string;
+  password_hash: string;
+}
+
+/** The active users with this email (in the organisation named, if any). */
+async function findLoginUsers(db: Db, input: LoginInput): Promise<(LoginUser & { slug: string })[]> {
   const { rows } = await db.raw(
-    `SELECT u.id, u.password_hash, t.slug FROM ${SYSTEM_SCHEMA}.users u JOIN ${SYSTEM_SCHEMA}.tenants t ON t.id = u.tenant_id
+    `SELECT u.id, u.tenant_id, u.password_hash, t.slug FROM ${SYSTEM_SCHEMA}.users u JOIN ${SYSTEM_SCHEMA}.tenants t ON t.id = u.tenant_id
      WHERE lower(u.email) = lower(?) AND u.active AND (?::text IS NULL OR t.slug = ?)`,
     [input.email, input.tenant ?? null, input.tenant ?? null],
   );
-  if (rows.length > 1) throw new AppError('AUTH_TENANT_AMBIGUOUS', 'this email belongs to several organisations; send "tenant"', { tenants: rows.map((r: { slug: string }) => r.slug) });
-  const user = rows[0] as { id: string; password_hash: string } | undefined;
-  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok) throw new AppError('AUTH_INVALID_CREDENTIALS', 'email or password is wrong');
+  return rows;
+}
+
+/** Writes the event of a refused attempt and throws the refusal. */
+async function refuse(db: Executor, attempt: LoginAttempt, reason: LoginEventReason, error: AppError, user?: LoginUser): Promise<never> {
+  await recordLoginEvent(db, attempt, { reason, ...(user ? { user: { id: user.id, tenantId: user.tenant_id } } : {}) });
+  throw error;
+}
+
+/** The new session, the previous one ended, the count cleared, the event written: all or nothing. */
+async function openSession(db: Db, user: LoginUser, key: string, attempt: LoginAttempt, ctx: LoginContext): Promise<OpenedSession> {
   const token = newSessionToken();
-  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.raw(`INSERT INTO ${SYSTEM_SCHEMA}.sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)`, [tokenHash(token), user.id, expiresAt]);
+  const expiresAt = new Date(Date.now() + ctx.ttlHours * 3600_000);
+  await db.transaction(async (trx) => {
+    if (ctx.previousToken) {
+      await trx.raw(`DELETE FROM ${SYSTEM_SCHEMA}.sessions WHERE token_hash = ?`, [tokenHash(ctx.previousToken)]);
+      await notifyAuthChange(trx, { tokenHash: tokenHash(ctx.previousToken) });
+    }
+    await trx.raw(`INSERT INTO ${SYSTEM_SCHEMA}.sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)`, [tokenHash(token), user.id, expiresAt]);
+    await clearLoginFailures(trx, key);
+    await recordLoginEvent(trx, attempt, { reason: 'ok', user: { id: user.id, tenantId: user.tenant_id } });
+  });
   return { token, userId: user.id, expiresAt };
+}
+
+/**
+ * Checks credentials and opens a session. Unknown email and wrong password get
+ * the same answer and cost the same time; failures lock the (email,
+ * organisation) key for a while; every attempt leaves a login event.
+ */
+export async function login(db: Db, input: LoginInput, ctx: LoginContext): Promise<OpenedSession> {
+  const attempt: LoginAttempt = { email: input.email, ...(input.tenant ? { tenantSlug: input.tenant } : {}), ip: ctx.ip, userAgent: ctx.userAgent };
+  const users = await findLoginUsers(db, input);
+  if (users.length > 1) {
+    const tenants = users.map((u) => u.slug);
+    return refuse(db, attempt, 'tenant_ambiguous', new AppError('AUTH_TENANT_AMBIGUOUS', 'this email belongs to several organisations; send "tenant"', { tenants }));
+  }
+  const user = users[0];
+  const key = lockoutKey(input.email, input.tenant);
+  const retryAfter = await reserveLoginAttempt(db, key, ctx.lockout);
+  if (retryAfter !== null) return refuse(db, attempt, 'locked', accountLockedError(retryAfter), user);
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok) {
+    await lockAfterFailure(db, key, ctx.lockout);
+    return refuse(db, attempt, user ? 'wrong_password' : 'unknown_user', new AppError('AUTH_INVALID_CREDENTIALS', 'email or password is wrong'), user);
+  }
+  return openSession(db, user, key, attempt, ctx);
 }
 
 /** Ends a session here and, through the notification, in every process's principal cache. */

@@ -1,7 +1,8 @@
-import { AppError } from '../core/errors';
+import { AppError, issuesError } from '../core/errors';
 import type { Executor } from '../db/knex';
 import { SYSTEM_SCHEMA } from '../db/system-migrations';
 import { hashPassword } from '../security/passwords';
+import { passwordIssues } from '../security/password-policy';
 
 export { MIN_PASSWORD_LENGTH } from '../core/config';
 
@@ -31,7 +32,10 @@ const toInfo = (r: { id: string; email: string; display_name: string; is_admin: 
   active: r.active,
 });
 
+/** Adds a user; the password must pass the password policy (400 REQUEST_INVALID with issues). */
 export async function createUser(db: Executor, tenantId: string, u: NewUser): Promise<UserInfo> {
+  const issues = passwordIssues(u.password, { email: u.email, ...(u.displayName ? { displayName: u.displayName } : {}) });
+  if (issues.length) throw issuesError('REQUEST_INVALID', 'the password is not allowed', issues);
   const passwordHash = await hashPassword(u.password);
   try {
     const { rows } = await db.raw(

@@ -85,7 +85,7 @@ describe('authentication failures', () => {
   it('refuses bad admin input with stable codes', async () => {
     expect((await t.admin.post('/admin/users', { email: 'not-an-email', password: '12345678' })).body.error.code).toBe('REQUEST_INVALID');
     expect((await t.admin.post('/admin/users', { email: 'short@pw.test', password: '123' })).body.error.code).toBe('REQUEST_INVALID');
-    const dup = await t.admin.post('/admin/users', { email: `admin@${t.tenant.slug}.test`, password: '12345678' });
+    const dup = await t.admin.post('/admin/users', { email: `admin@${t.tenant.slug}.test`, password: 'fine-password-42' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('USER_EXISTS');
     expect((await t.admin.post('/admin/tokens', { name: 'x', userId: '00000000-0000-0000-0000-000000000000' })).body.error.code).toBe('USER_NOT_FOUND');
