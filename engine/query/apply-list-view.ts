@@ -6,8 +6,9 @@ import type { ListParams } from './list-params';
 /**
  * Folds a named list view into the request: its filter ANDed with the
  * request's, its columns and sort unless the request names its own. A view
- * the caller may not use answers 404, like one that does not exist.
- * Shared views with roles are open to admins until roles exist (security issue).
+ * the caller may not use answers 404, like one that does not exist. A view
+ * shared with roles is open to users in one of those roles (by role name)
+ * and to admins.
  */
 export function applyListView(obj: ObjectDef, params: ListParams, actor: Actor & { roles?: string[] }): ListParams {
   if (!params.view) return params;
