@@ -1,6 +1,7 @@
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { TenantMetadata } from '../metadata/tenant-metadata';
 import { recordSchema } from '../records/json-schema';
+import { sharingPaths } from './sharing-paths';
 
 type Doc = Record<string, unknown>;
 
@@ -39,9 +40,9 @@ function objectPaths(name: string, label: string): Record<string, Doc> {
     },
     [`/records/${name}/{id}`]: {
       parameters: [idParam],
-      get: { tags, summary: `Read a ${label}`, operationId: `read_${name}`, responses: { 200: json(ref(name)), 404: errorResponse('not found') } },
-      patch: { tags, summary: `Update a ${label}`, operationId: `update_${name}`, parameters: [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}_update`) } } }, responses: { 200: json(ref(name)), 400: errorResponse('invalid record'), 404: errorResponse('not found'), 409: errorResponse('version conflict'), 428: errorResponse('version required') } },
-      delete: { tags, summary: `Delete a ${label}`, operationId: `delete_${name}`, responses: { 204: { description: 'Deleted' }, 404: errorResponse('not found'), 409: errorResponse('in use') } },
+      get: { tags, summary: `Read a ${label}`, operationId: `read_${name}`, responses: { 200: json(ref(name)), 403: errorResponse('object not allowed'), 404: errorResponse('not found or not visible') } },
+      patch: { tags, summary: `Update a ${label}`, operationId: `update_${name}`, parameters: [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}_update`) } } }, responses: { 200: json(ref(name)), 400: errorResponse('invalid record'), 404: errorResponse('not found'), 403: errorResponse('not allowed'), 409: errorResponse('version conflict'), 428: errorResponse('version required') } },
+      delete: { tags, summary: `Delete a ${label}`, operationId: `delete_${name}`, responses: { 204: { description: 'Deleted' }, 403: errorResponse('not allowed'), 404: errorResponse('not found or not visible'), 409: errorResponse('in use') } },
     },
   };
 }
@@ -58,7 +59,7 @@ export function buildOpenApi(meta: TenantMetadata, registry: FieldTypeRegistry):
   };
   for (const name of [...meta.snapshot.objects.keys()].sort()) {
     const obj = meta.object(name);
-    Object.assign(paths, objectPaths(name, obj.def.label.en));
+    Object.assign(paths, objectPaths(name, obj.def.label.en), sharingPaths(name, obj.def.label.en));
     schemas[name] = recordSchema(obj.def, registry);
     schemas[`${name}_create`] = stripMeta(obj.createSchema);
     schemas[`${name}_update`] = stripMeta(obj.updateSchema);
