@@ -9,9 +9,13 @@ import { recordAccessPredicate, type AccessMode } from '../security/record-acces
 import type { Field } from '../shared/metadata-types';
 import type { RecordContext, RecordRow } from './context';
 import { toApiRecord } from './row-output';
+import { bindParams } from '../rules/sql/ctx-param';
 
-/** The record-access predicate for this request, or undefined when every record qualifies. */
-export const accessSql = (ctx: RecordContext, obj: CompiledObject, mode: AccessMode): SqlFragment | undefined => recordAccessPredicate(ctx.access, ctx.meta, ctx.registry, obj, mode);
+/** The record-access predicate for this request (context values such as $user bound), or undefined when every record qualifies. */
+export function accessSql(ctx: RecordContext, obj: CompiledObject, mode: AccessMode): SqlFragment | undefined {
+  const p = recordAccessPredicate(ctx.access, ctx.meta, ctx.registry, obj, mode);
+  return p && { sql: p.sql, params: bindParams(p.params, { now: new Date(), user: { id: ctx.actor.userId, roles: ctx.access.roleNames, department: ctx.access.departmentName }, locale: ctx.locale }) };
+}
 
 /** Appends the access predicate to a WHERE clause's SQL and parameters. */
 export function withAccess(ctx: RecordContext, obj: CompiledObject, mode: AccessMode, where: string, params: unknown[]): { where: string; params: unknown[] } {

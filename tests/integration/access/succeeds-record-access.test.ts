@@ -88,9 +88,22 @@ describe('record access', () => {
     expect((await rep.client.delete(`/records/deal/${ids['C-peer-north']}`)).status).toBe(204);
   });
 
+  it('sharing rule criteria may use $now and $user on every route, not only in lists', async () => {
+    const rule = await t.admin.post('/admin/sharing-rules', { object: 'deal', name: 'south_now', criteria: { and: [{ '==': [{ var: 'region' }, 'south'] }, { '<=': [{ var: 'created_at' }, { var: '$now' }] }, { '!=': [{ var: 'owner_id' }, { var: '$user.id' }] }] }, shareWith: { kind: 'role', id: (await t.admin.get(`/admin/users/${rep.id}`)).body.roleId }, access: 'read' });
+    expect(rule.status).toBe(201);
+    const south = (await t.admin.post('/records/deal', { name: 'E-south', region: 'south' })).body;
+    const read = await rep.client.get(`/records/deal/${south.id}`);
+    expect(read.status).toBe(200);
+    // A share to the rep role reaches the manager above it too.
+    expect((await manager.client.get(`/records/deal/${south.id}`)).status).toBe(200);
+    const denied = await rep.client.patch(`/records/deal/${south.id}`, { region: 'x', version: south.version });
+    expect(denied.status).toBe(403);
+    expect((await rep.client.get(`/records/deal/${south.id}/team`)).status).toBe(200);
+  });
+
   it('lists and list views can use $user.roles', async () => {
     const res = await rep.client.get(`/records/deal?filter=${encodeURIComponent(JSON.stringify({ in: ['rep', { var: '$user.roles' }] }))}&count=true`);
     expect(res.status).toBe(200);
-    expect(res.body.total).toBe(3);
+    expect(res.body.total).toBe(4);
   });
 });
