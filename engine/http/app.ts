@@ -9,9 +9,11 @@ import { errorHandler } from './middleware/errors';
 import { jsonBody, requireJsonContent } from './middleware/json-body';
 import { principalOf } from './request-context';
 import { adminRouter } from './routes/admin';
+import { adminActivityRouter } from './routes/admin-activity';
 import { adminLoginsRouter } from './routes/admin-logins';
 import { authRouter } from './routes/auth';
 import { metadataRouter } from './routes/metadata';
+import { recordHistoryRouter } from './routes/record-history';
 import { recordsRouter } from './routes/records';
 import type { Services } from './services';
 
@@ -44,8 +46,10 @@ export function createApp(s: Services): express.Express {
     res.json(meta.derive('openapi', () => buildOpenApi(meta, s.registry)));
   });
   api.use('/metadata', metadataRouter(s));
+  api.use('/records', recordHistoryRouter(s));
   api.use('/records', recordsRouter(s));
   api.use('/admin/audit/logins', requireAdmin, adminLoginsRouter(s));
+  api.use('/admin/audit', requireAdmin, adminActivityRouter(s));
   api.use('/admin', adminRouter(s));
   api.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
 

@@ -2,8 +2,10 @@ import { quoteIdent } from '../db/knex';
 import { AppError } from '../core/errors';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { Field, ObjectDef } from '../shared/metadata-types';
+import { AUDIT_TRIGGER_NAMES } from './audit-trigger-sql';
 import { autonumberSqlExpression } from './autonumber-sql';
 import { columnSqlType, createForeignKeySql, createIndexSql, desiredIndexes, dropForeignKeySql, qualified } from './column-ddl';
+import { planAuditChanged, planAuditCreated } from './plan-audit';
 import { planRollupsChanged, planRollupsCreated, planRollupsDropped } from './plan-rollups';
 import type { PlanAction, TrashEntry } from './plan-types';
 import { classifyTypeChange } from './type-change';
@@ -29,8 +31,12 @@ function autonumberSteps(ctx: PlanContext, obj: string, field: Field, existingRo
     const col = quoteIdent(field.name);
     const expr = autonumberSqlExpression(String(field.options.format), 'c.value + n.rn');
     const where = `object = '${obj}' AND field = '${field.name}'`;
+    // Numbering is part of the publish (kept with its author and plan), not a change anyone made to a record: no audit rows.
+    const auditUpdate = quoteIdent(AUDIT_TRIGGER_NAMES[1]!);
     steps.push(
+      `ALTER TABLE ${t} DISABLE TRIGGER ${auditUpdate}`,
       `WITH c AS (SELECT value FROM ${counter} WHERE ${where} FOR UPDATE), n AS (SELECT id, row_number() OVER (ORDER BY created_at, id) AS rn FROM ${t} WHERE ${col} IS NULL), u AS (UPDATE ${t} t SET ${col} = ${expr} FROM n, c WHERE t.id = n.id RETURNING 1) UPDATE ${counter} SET value = value + (SELECT count(*) FROM u) WHERE ${where}`,
+      `ALTER TABLE ${t} ENABLE TRIGGER ${auditUpdate}`,
     );
   }
   return steps;
@@ -61,9 +67,9 @@ function planRestoreObject(ctx: PlanContext, obj: ObjectDef, trashed: TrashEntry
     sql: [`ALTER TABLE ${qualified(ctx.schema, trashed.trashName)} RENAME TO ${quoteIdent(obj.name)}`, `ALTER INDEX ${qualified(ctx.schema, `${trashed.trashName}_pkey`)} RENAME TO ${quoteIdent(`${obj.name}_pkey`)}`],
     trash: { kind: 'object', trashName: trashed.trashName, restoreId: trashed.id },
   };
-  // The trashed table kept no keys or indexes: diff the columns only, then link and index afresh.
-  const columnSteps = planChangeObject(ctx, trashed.definition, obj).filter((a) => !['createIndex', 'dropIndex', 'createForeignKey', 'dropForeignKey', 'createRollup', 'dropRollup'].includes(a.kind));
-  return [restore, ...columnSteps, ...keysAndIndexes(ctx, obj), ...planRollupsCreated(ctx, obj)];
+  // The trashed table kept no keys or indexes: diff the columns only, then link and index afresh; its audit triggers are replaced.
+  const columnSteps = planChangeObject(ctx, trashed.definition, obj).filter((a) => !['createIndex', 'dropIndex', 'createForeignKey', 'dropForeignKey', 'createRollup', 'dropRollup', 'auditTrigger'].includes(a.kind));
+  return [restore, ...columnSteps, ...keysAndIndexes(ctx, obj), ...planRollupsCreated(ctx, obj), ...planAuditCreated(ctx, obj)];
 }
 
 export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
@@ -79,7 +85,7 @@ export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[]
       sql: [`CREATE TABLE ${qualified(ctx.schema, obj.name)} (${columns.join(', ')})`, ...obj.fields.filter((f) => f.type === 'autonumber').flatMap((f) => autonumberSteps(ctx, obj.name, f, false))],
     },
   ];
-  return [...actions, ...keysAndIndexes(ctx, obj), ...planRollupsCreated(ctx, obj)];
+  return [...actions, ...keysAndIndexes(ctx, obj), ...planRollupsCreated(ctx, obj), ...planAuditCreated(ctx, obj)];
 }
 
 export function planDropObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
@@ -193,6 +199,6 @@ export function planChangeObject(ctx: PlanContext, before: ObjectDef, after: Obj
   for (const [name, ix] of newIdx) {
     if (!oldIdx.has(name)) actions.push({ kind: 'createIndex', object: after.name, description: `index ${after.name} (${ix.fields.join(', ')})${ix.unique ? ' unique' : ''}`, destructive: false, sql: [createIndexSql(ctx.schema, after.name, name, ix)] });
   }
-  actions.push(...planRollupsChanged(ctx, before, after));
+  actions.push(...planRollupsChanged(ctx, before, after), ...planAuditChanged(ctx, before, after));
   return actions;
 }

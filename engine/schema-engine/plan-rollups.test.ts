@@ -26,9 +26,11 @@ const trigger = (e: 'ins' | 'upd' | 'del') => `"${rollupTriggerName('account', '
 describe('planning roll-ups', () => {
   it('adds the column, then the function, three statement triggers, the 0 default and the fill', () => {
     const steps = plan([deal(), account()], [deal(), account([rollup('deals', { function: 'count' })])]);
-    expect(steps.map((a) => [a.kind, a.destructive])).toEqual([['addColumn', false], ['createRollup', false]]);
+    expect(steps.map((a) => [a.kind, a.destructive])).toEqual([['addColumn', false], ['auditTrigger', false], ['createRollup', false]]);
     expect(steps[0]!.sql).toEqual(['ALTER TABLE "t_x"."account" ADD COLUMN "deals" bigint']);
-    const [create, ...rest] = steps[1]!.sql;
+    // The roll-up's column is left out of the audit trail before it is first filled.
+    expect(steps[1]!.sql.every((s) => s.endsWith(`'version', 'deals')`))).toBe(true);
+    const [create, ...rest] = steps[2]!.sql;
     const deltas = (parts: string) => `SELECT array_agg(parent_id ORDER BY parent_id), array_agg(delta ORDER BY parent_id) INTO _ids, _deltas FROM (SELECT parent_id, sum(delta) AS delta FROM (${parts}) d GROUP BY parent_id HAVING sum(delta) <> 0) s;`;
     const added = 'SELECT r."account" AS parent_id, 1 AS delta FROM new_rows r WHERE r."account" IS NOT NULL';
     const removed = 'SELECT r."account" AS parent_id, -1 AS delta FROM old_rows r WHERE r."account" IS NOT NULL';
@@ -67,19 +69,20 @@ describe('planning roll-ups', () => {
 
   it('recomputes min/max/avg for the parents concerned, with the filter inlined as constants', () => {
     const steps = plan([deal(), account()], [deal(), account([rollup('deals', { function: 'max', field: 'amount', filter: { '==': [{ var: 'stage' }, "won't"] } })])]);
-    const create = steps[1]!.sql[0]!;
+    const rollupStep = steps.find((a) => a.kind === 'createRollup')!;
+    const create = rollupStep.sql[0]!;
     const filter = `(r."stage" = 'won''t'::text)`;
     expect(create).toContain(`SELECT array_agg(DISTINCT parent_id) INTO _ids FROM (SELECT r."account" AS parent_id FROM new_rows r WHERE r."account" IS NOT NULL AND ${filter}) a;`);
     expect(create).toContain('(o.parent_id, o.value, o.counted) IS DISTINCT FROM (n.parent_id, n.value, n.counted)');
     expect(create).toContain(`  UPDATE "t_x"."account" p SET "deals" = (SELECT max(r."amount") FROM "t_x"."deal" r WHERE r."account" = p.id AND ${filter}) WHERE p.id = ANY(_ids);`);
     expect(create).not.toContain('_deltas');
-    expect(steps[1]!.sql.some((s) => s.includes('SET DEFAULT'))).toBe(false);
-    expect(steps[1]!.sql.at(-1)).toContain('a.value::numeric(18,2) AS value');
+    expect(rollupStep.sql.some((s) => s.includes('SET DEFAULT'))).toBe(false);
+    expect(rollupStep.sql.at(-1)).toContain('a.value::numeric(18,2) AS value');
   });
 
   it('quotes the function body with a tag the filter text does not contain', () => {
     const steps = plan([deal(), account()], [deal(), account([rollup('deals', { function: 'count', filter: { '==': [{ var: 'stage' }, '$body$'] } })])]);
-    const create = steps[1]!.sql[0]!;
+    const create = steps.find((a) => a.kind === 'createRollup')!.sql[0]!;
     expect(create).toMatch(/ AS \$body_\$\n/);
     expect(create.endsWith('\n$body_$')).toBe(true);
     expect(create).toContain(`r."stage" = '$body$'`);
@@ -112,7 +115,7 @@ describe('planning roll-ups', () => {
   it('drops the triggers before the column or the parent goes to the trash', () => {
     const before = [deal(), account([rollup('deals', { function: 'avg', field: 'amount' })])];
     const removed = plan(before, [deal(), account()]);
-    expect(removed.map((a) => [a.kind, a.destructive])).toEqual([['dropRollup', false], ['trashColumn', true]]);
+    expect(removed.map((a) => [a.kind, a.destructive])).toEqual([['dropRollup', false], ['trashColumn', true], ['auditTrigger', false]]);
     expect(removed[0]!.sql.at(-1)).toBe(`DROP FUNCTION IF EXISTS ${fn}`);
     const parentGone = plan(before, [{ ...deal(), fields: deal().fields.filter((f) => f.name !== 'account') }]);
     expect(parentGone.map((a) => a.kind)).toEqual(['dropRollup', 'trashColumn', 'trashTable', 'dropIndex']);

@@ -18,6 +18,8 @@ export const PHASES = {
   // Roll-up triggers go before any column or table they read is moved, and come back once columns, keys and indexes exist.
   dropRollup: 2,
   createRollup: 90,
+  // Audit triggers are (re)made once every column exists, and before roll-ups fill their columns, so a new roll-up's first values are not audited.
+  auditTrigger: 85,
 } as const;
 
 export type ActionKind = keyof typeof PHASES;
