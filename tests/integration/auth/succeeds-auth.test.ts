@@ -41,10 +41,16 @@ describe('authentication', () => {
     expect(created.body.token).toMatch(/^tsk_/);
     const api = t.anonymous.as(created.body.token);
     expect((await api.get('/auth/me')).body.id).toBe(t.adminId);
-    const list = await t.admin.get('/admin/tokens');
-    const listed = list.body.tokens.find((x: { id: string }) => x.id === created.body.id);
-    expect(listed.lastUsedAt).not.toBeNull();
-    expect(JSON.stringify(list.body)).not.toContain(created.body.token);
+    // The last use is written off the request's path: poll (bounded) until it lands.
+    const listTokens = async () => (await t.admin.get('/admin/tokens')).body;
+    let list = await listTokens();
+    const listed = () => list.tokens.find((x: { id: string }) => x.id === created.body.id);
+    for (let i = 0; i < 100 && listed().lastUsedAt === null; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      list = await listTokens();
+    }
+    expect(listed().lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(list)).not.toContain(created.body.token);
 
     expect((await t.admin.delete(`/admin/tokens/${created.body.id}`)).status).toBe(204);
     const after = await api.get('/auth/me');
