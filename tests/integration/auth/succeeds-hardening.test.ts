@@ -304,6 +304,7 @@ describe('password changes', () => {
     const mine = await h.signIn(u.email);
     const second = await h.signIn(u.email);
     const elsewhere = await h.signIn(u.email);
+    expect((await second.get('/auth/me')).status).toBe(200); // cached by this process
     expect((await me(otherUrl, elsewhere.token!)).status).toBe(200); // cached by the other process
     const res = await mine.post('/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
     expect(res.status).toBe(204);
@@ -337,8 +338,10 @@ describe('password changes', () => {
   it('setUserPassword (an admin reset) applies the policy and ends every session of the user', async () => {
     const u = await h.addUser();
     const session = await h.signIn(u.email);
+    expect((await session.get('/auth/me')).status).toBe(200); // cached
     await setUserPassword(h.server.services.db, h.tenant.id, u.id, 'Reset-by-admin-77');
-    expect((await session.get('/auth/me')).status).toBe(401);
+    // The notification evicts it from every process's cache (routes also evict locally, at once).
+    expect(await eventually(async () => (await session.get('/auth/me')).status, 401)).toBe(401);
     expect(await h.count('sessions', 'user_id = ?', [u.id])).toBe(0);
     expect((await h.login({ email: u.email, password: 'Reset-by-admin-77', tenant: h.tenant.slug }, freshIp())).status).toBe(200);
   });
