@@ -8,7 +8,7 @@ import type { TenantMigration } from './tenant-migration';
  * `_audit_changes()` is the one trigger function; each object table calls it
  * from three AFTER … FOR EACH STATEMENT triggers (planned by the schema
  * engine) with the columns not to audit as arguments. Columns whose names
- * start with _ (fields moved to the trash) are never audited either. One
+ * start with _ (fields moved to the trash) are never recorded either. One
  * INSERT … SELECT per statement over the transition table, never a loop:
  * - create: the new non-null values, by created_by;
  * - update: {field: [old, new]} for the fields that changed, by the
@@ -44,10 +44,7 @@ export const auditTables: TenantMigration = {
 
     CREATE FUNCTION ${s}._audit_changes() RETURNS trigger LANGUAGE plpgsql AS $body$
     DECLARE
-      _skip text[] := TG_ARGV || ARRAY(
-        SELECT a.attname::text FROM pg_catalog.pg_attribute a
-        WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname LIKE '\\_%'
-      );
+      _skip text[] := TG_ARGV;
       _actor uuid := nullif(current_setting('tessera.actor_id', true), '')::uuid;
     BEGIN
       IF TG_OP = 'INSERT' THEN
@@ -67,6 +64,12 @@ export const auditTables: TenantMigration = {
         ) c
         WHERE j.old_values <> j.new_values;
       ELSE
+        -- Fields moved to the trash keep their column (renamed _trash_…) but are never written
+        -- again: null in new rows, unchanged by updates. Only a delete would show their values.
+        _skip := _skip || ARRAY(
+          SELECT a.attname::text FROM pg_catalog.pg_attribute a
+          WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname LIKE '\\_%'
+        );
         INSERT INTO ${s}._audit_log (actor_id, action, object, record_id, changes)
         SELECT _actor, 'delete', TG_TABLE_NAME, o.id, jsonb_strip_nulls(to_jsonb(o) - _skip)
         FROM old_rows o;
