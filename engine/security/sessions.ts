@@ -36,8 +36,12 @@ interface LoginUser {
   password_hash: string;
 }
 
+interface Candidate extends LoginUser {
+  slug: string;
+}
+
 /** The active users with this email (in the organisation named, if any). */
-async function findLoginUsers(db: Db, input: LoginInput): Promise<(LoginUser & { slug: string })[]> {
+async function findCandidates(db: Db, input: LoginInput): Promise<Candidate[]> {
   const { rows } = await db.raw(
     `SELECT u.id, u.tenant_id, u.password_hash, t.slug FROM ${SYSTEM_SCHEMA}.users u JOIN ${SYSTEM_SCHEMA}.tenants t ON t.id = u.tenant_id
      WHERE lower(u.email) = lower(?) AND u.active AND (?::text IS NULL OR t.slug = ?)`,
@@ -46,9 +50,20 @@ async function findLoginUsers(db: Db, input: LoginInput): Promise<(LoginUser & {
   return rows;
 }
 
-/** Writes the event of a refused attempt and throws the refusal. */
-async function refuse(db: Executor, attempt: LoginAttempt, reason: LoginEventReason, error: AppError, user?: LoginUser): Promise<never> {
-  await recordLoginEvent(db, attempt, { reason, ...(user ? { user: { id: user.id, tenantId: user.tenant_id } } : {}) });
+/** The candidates whose password this is; with none, a dummy hash is checked so unknown emails cost the same. */
+async function withPassword(candidates: Candidate[], password: string): Promise<Candidate[]> {
+  if (!candidates.length) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return [];
+  }
+  const ok = await Promise.all(candidates.map((u) => verifyPassword(u.password_hash, password)));
+  return candidates.filter((_, i) => ok[i]);
+}
+
+/** Writes the events of a refused attempt (one per user concerned, so each organisation's admins see it) and throws. */
+async function refuse(db: Executor, attempt: LoginAttempt, reason: LoginEventReason, error: AppError, users: LoginUser[] = []): Promise<never> {
+  if (!users.length) await recordLoginEvent(db, attempt, { reason });
+  for (const u of users) await recordLoginEvent(db, attempt, { reason, user: { id: u.id, tenantId: u.tenant_id } });
   throw error;
 }
 
@@ -70,26 +85,28 @@ async function openSession(db: Db, user: LoginUser, key: string, attempt: LoginA
 
 /**
  * Checks credentials and opens a session. Unknown email and wrong password get
- * the same answer and cost the same time; failures lock the (email,
- * organisation) key for a while; every attempt leaves a login event.
+ * the same answer; an email used in several organisations is reported as
+ * ambiguous only to someone who knows the password, and names only the
+ * organisations where it is right. Failures lock the (email, organisation)
+ * key for a while; every attempt leaves a login event.
  */
 export async function login(db: Db, input: LoginInput, ctx: LoginContext): Promise<OpenedSession> {
   const attempt: LoginAttempt = { email: input.email, ...(input.tenant ? { tenantSlug: input.tenant } : {}), ip: ctx.ip, userAgent: ctx.userAgent };
-  const users = await findLoginUsers(db, input);
-  if (users.length > 1) {
-    const tenants = users.map((u) => u.slug);
-    return refuse(db, attempt, 'tenant_ambiguous', new AppError('AUTH_TENANT_AMBIGUOUS', 'this email belongs to several organisations; send "tenant"', { tenants }));
-  }
-  const user = users[0];
+  const candidates = await findCandidates(db, input);
   const key = lockoutKey(input.email, input.tenant);
   const retryAfter = await reserveLoginAttempt(db, key, ctx.lockout);
-  if (retryAfter !== null) return refuse(db, attempt, 'locked', accountLockedError(retryAfter), user);
-  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok) {
+  if (retryAfter !== null) return refuse(db, attempt, 'locked', accountLockedError(retryAfter), candidates);
+  const matching = await withPassword(candidates, input.password);
+  if (!matching.length) {
     await lockAfterFailure(db, key, ctx.lockout);
-    return refuse(db, attempt, user ? 'wrong_password' : 'unknown_user', new AppError('AUTH_INVALID_CREDENTIALS', 'email or password is wrong'), user);
+    return refuse(db, attempt, candidates.length ? 'wrong_password' : 'unknown_user', new AppError('AUTH_INVALID_CREDENTIALS', 'email or password is wrong'), candidates);
   }
-  return openSession(db, user, key, attempt, ctx);
+  if (matching.length > 1) {
+    await clearLoginFailures(db, key);
+    const tenants = matching.map((u) => u.slug);
+    return refuse(db, attempt, 'tenant_ambiguous', new AppError('AUTH_TENANT_AMBIGUOUS', 'this email and password belong to several organisations; send "tenant"', { tenants }), matching);
+  }
+  return openSession(db, matching[0]!, key, attempt, ctx);
 }
 
 /** Ends a session here and, through the notification, in every process's principal cache. */

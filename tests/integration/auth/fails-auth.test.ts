@@ -12,7 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const count = async (table: string) => Number((await t.server.services.db.raw(`SELECT count(*) AS n FROM ${SYSTEM_SCHEMA}.${table}`)).rows[0].n);
+/** Rows of this test's own, so other test files running at the same time do not disturb the counts. */
+const count = async (table: string, where: string, params: unknown[]) => Number((await t.sql(`SELECT count(*) AS n FROM ${SYSTEM_SCHEMA}.${table} WHERE ${where}`, params))[0].n);
+const tenantSessions = () => count('sessions', `user_id IN (SELECT id FROM ${SYSTEM_SCHEMA}.users WHERE tenant_id = ?)`, [t.tenant.id]);
+const ofTenant = (table: string) => count(table, 'tenant_id = ?', [t.tenant.id]);
 
 describe('authentication failures', () => {
   it('refuses every /api/v1 route without a session: 401 AUTH_REQUIRED', async () => {
@@ -33,13 +36,13 @@ describe('authentication failures', () => {
   });
 
   it('gives the same answer for a wrong password and an unknown email, and opens no session', async () => {
-    const before = await count('sessions');
+    const before = await tenantSessions();
     const wrong = await t.anonymous.post('/auth/login', { email: `admin@${t.tenant.slug}.test`, password: 'nope', tenant: t.tenant.slug });
     const unknown = await t.anonymous.post('/auth/login', { email: 'ghost@nowhere.test', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.error.code).toBe('AUTH_INVALID_CREDENTIALS');
-    expect(await count('sessions')).toBe(before);
+    expect(await tenantSessions()).toBe(before);
   });
 
   it('asks for the organisation when an email belongs to several, and opens no session', async () => {
@@ -49,12 +52,13 @@ describe('authentication failures', () => {
       const email = `shared@${t.tenant.slug}.test`;
       await createUser(db, t.tenant.id, { email, password: 'correct-horse-battery' });
       await createUser(db, second.id, { email, password: 'correct-horse-battery' });
-      const before = await count('sessions');
+      const sessionsOf = () => count('sessions', `user_id IN (SELECT id FROM ${SYSTEM_SCHEMA}.users WHERE email = ?)`, [email]);
+      const before = await sessionsOf();
       const res = await t.anonymous.post('/auth/login', { email, password: 'correct-horse-battery' });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('AUTH_TENANT_AMBIGUOUS');
       expect(res.body.error.details.tenants.sort()).toEqual([t.tenant.slug, second.slug].sort());
-      expect(await count('sessions')).toBe(before);
+      expect(await sessionsOf()).toBe(before);
       expect((await t.anonymous.post('/auth/login', { email, password: 'correct-horse-battery', tenant: second.slug })).status).toBe(200);
     } finally {
       await dropTenant(db, second.slug);
@@ -69,16 +73,16 @@ describe('authentication failures', () => {
   });
 
   it('refuses admin-only routes to other users with 403 and writes nothing', async () => {
-    const tokens = await count('api_tokens');
-    const users = await count('users');
+    const tokens = await ofTenant('api_tokens');
+    const users = await ofTenant('users');
     const put = await user.put('/metadata/objects/thing', { name: 'thing', label: 'Thing', fields: [] });
     expect(put.status).toBe(403);
     expect(put.body.error.code).toBe('AUTH_FORBIDDEN');
     expect((await user.post('/admin/tokens', { name: 'x' })).status).toBe(403);
     expect((await user.post('/admin/users', { email: 'x@y.z', password: '12345678' })).status).toBe(403);
     expect((await user.delete('/metadata/objects/thing')).status).toBe(403);
-    expect(await count('api_tokens')).toBe(tokens);
-    expect(await count('users')).toBe(users);
+    expect(await ofTenant('api_tokens')).toBe(tokens);
+    expect(await ofTenant('users')).toBe(users);
     expect((await t.admin.get('/metadata/objects/thing')).status).toBe(404);
   });
 

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../engine/core/config';
 import { csrfTokenFor } from '../../../engine/http/middleware/csrf';
 import { setUserPassword } from '../../../engine/security/password-change';
+import { createTenant, dropTenant } from '../../../engine/tenants/tenants';
 import { createUser } from '../../../engine/tenants/users';
-import { ApiClient } from '../../helpers/test-server';
+import { ApiClient, uniqueSlug } from '../../helpers/test-server';
 import { call, cookiePair, freshIp, PASSWORD, startHardenedTenant, type HardenedTenant } from './hardening-server';
 
 let h: HardenedTenant;
@@ -88,6 +89,33 @@ describe('account lockout', () => {
   });
 });
 
+describe('an email used in several organisations', () => {
+  it('answers a wrong password as for any account, naming no organisation, and opens no session', async () => {
+    const db = h.server.services.db;
+    const second = await createTenant(db, uniqueSlug('hardfail2'), 'Second');
+    try {
+      const email = `twice-${second.slug}@example.test`;
+      await createUser(db, h.tenant.id, { email, password: PASSWORD });
+      await createUser(db, second.id, { email, password: PASSWORD });
+      const ofEmail = () => h.count('sessions', `user_id IN (SELECT id FROM tessera_system.users WHERE email = ?)`, [email]);
+      const sessions = await ofEmail();
+      const wrong = await h.login({ email, password: 'wrong-one-1' }, freshIp());
+      const unknown = await h.login({ email: `nobody-${second.slug}@example.test`, password: 'wrong-one-1' }, freshIp());
+      expect(wrong.status).toBe(401);
+      expect(wrong.body).toEqual(unknown.body);
+      expect(JSON.stringify(wrong.body)).not.toContain(second.slug);
+      // With the right password it asks which organisation, naming only those where the password is right.
+      const ambiguous = await h.login({ email, password: PASSWORD }, freshIp());
+      expect(ambiguous.status).toBe(400);
+      expect(ambiguous.body.error.code).toBe('AUTH_TENANT_AMBIGUOUS');
+      expect(ambiguous.body.error.details.tenants.sort()).toEqual([h.tenant.slug, second.slug].sort());
+      expect(await ofEmail()).toBe(sessions);
+    } finally {
+      await dropTenant(db, second.slug);
+    }
+  });
+});
+
 describe('per-IP sign-in limit', () => {
   it('refuses a client after 4 failed sign-ins in the window with 429 AUTH_RATE_LIMITED and Retry-After, whatever the account', async () => {
     const u = await h.addUser();
@@ -120,14 +148,14 @@ describe('CSRF protection of cookie sessions', () => {
   it('refuses cookie-authenticated writes without, with a wrong or with another session\'s token: 403 AUTH_CSRF_FAILED, nothing written', async () => {
     const mine = await browserSession(adminEmail);
     const theirs = await browserSession(adminEmail);
-    const tokens = await h.count('api_tokens');
+    const tokens = await h.count('api_tokens', 'tenant_id = ?', [h.tenant.id]);
     const headers: Record<string, string>[] = [{}, { 'x-csrf-token': 'forged' }, { 'x-csrf-token': theirs.csrf }, { 'x-csrf-token': '' }, { 'x-csrf-token': mine.token }];
     for (const header of headers) {
       const res = await call(h.baseUrl, 'POST', '/admin/tokens', { name: 'forged' }, { cookie: mine.cookie, ...header });
       expect(res.status, JSON.stringify(header)).toBe(403);
       expect(res.body.error.code).toBe('AUTH_CSRF_FAILED');
     }
-    expect(await h.count('api_tokens')).toBe(tokens);
+    expect(await h.count('api_tokens', 'tenant_id = ?', [h.tenant.id])).toBe(tokens);
   });
 
   it('guards every unsafe method: PUT, PATCH and DELETE refused the same way', async () => {
@@ -243,7 +271,7 @@ describe('password changes', () => {
 
 describe('password policy on new users', () => {
   it('refuses weak passwords when an admin adds a user, with issues, and adds nobody', async () => {
-    const users = await h.count('users');
+    const users = await h.count('users', 'tenant_id = ?', [h.tenant.id]);
     const res = await admin.post('/admin/users', { email: `weak@${h.tenant.slug}.test`, password: 'weakweakweak' });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
@@ -253,13 +281,13 @@ describe('password policy on new users', () => {
         details: { issues: [{ path: '/password', code: 'PASSWORD_CONTAINS_NAME', message: 'a password must not contain your email name or display name' }, { path: '/password', code: 'PASSWORD_TOO_SIMPLE', message: 'mix at least two of letters, digits and symbols (or use a passphrase of 16 characters or more)' }] },
       },
     });
-    expect(await h.count('users')).toBe(users);
+    expect(await h.count('users', 'tenant_id = ?', [h.tenant.id])).toBe(users);
   });
 
   it('refuses them in createUser itself', async () => {
-    const users = await h.count('users');
+    const users = await h.count('users', 'tenant_id = ?', [h.tenant.id]);
     await expect(createUser(h.server.services.db, h.tenant.id, { email: `common@${h.tenant.slug}.test`, password: 'qwerty123' })).rejects.toMatchObject({ code: 'REQUEST_INVALID', details: { issues: [{ code: 'PASSWORD_TOO_COMMON' }] } });
-    expect(await h.count('users')).toBe(users);
+    expect(await h.count('users', 'tenant_id = ?', [h.tenant.id])).toBe(users);
   });
 });
 

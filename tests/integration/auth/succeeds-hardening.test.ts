@@ -198,6 +198,30 @@ describe('account lockout', () => {
   });
 });
 
+describe('an email used in several organisations', () => {
+  it('signs in without naming the organisation when the password is right in only one of them', async () => {
+    const db = h.server.services.db;
+    const second = await createTenant(db, uniqueSlug('hardtwo'), 'Second');
+    try {
+      const email = `twice-${second.slug}@example.test`;
+      const here = await createUser(db, h.tenant.id, { email, password: PASSWORD });
+      const there = await createUser(db, second.id, { email, password: 'Another-secret-88' });
+      const res = await h.login({ email, password: 'Another-secret-88' }, freshIp());
+      expect(res.status).toBe(200);
+      expect((await me(h.baseUrl, res.body.token)).body).toMatchObject({ id: there.id, tenant: second.slug });
+      // A wrong password is one failed attempt, shown to the admins of both organisations.
+      expect((await h.login({ email, password: 'wrong-one-1' }, freshIp())).status).toBe(401);
+      const events = await h.sql('SELECT tenant_id, user_id, reason FROM tessera_system.login_events WHERE email = ? AND NOT success ORDER BY tenant_id = ?', [email, h.tenant.id]);
+      expect(events).toEqual([
+        { tenant_id: second.id, user_id: there.id, reason: 'wrong_password' },
+        { tenant_id: h.tenant.id, user_id: here.id, reason: 'wrong_password' },
+      ]);
+    } finally {
+      await dropTenant(db, second.slug);
+    }
+  });
+});
+
 describe('per-IP sign-in limit', () => {
   it('does not count successful sign-ins', async () => {
     const u = await h.addUser();
