@@ -9,6 +9,7 @@ import { loadPack, packsDir } from '../packs/load-pack';
 import { createTenant, findTenant, type Tenant } from './tenants';
 import { createUser, listUsers } from './users';
 import { systemAccess } from '../security/model/user-access';
+import { passwordIssues } from '../security/password-policy';
 
 export const DEFAULT_TENANT = 'default';
 const CORE_PACK = 'crm-core';
@@ -37,6 +38,8 @@ export async function bootstrapDefaultTenant(s: Services, log: Logger): Promise<
   let admin = (await listUsers(s.db, tenant.id)).find((u) => u.isAdmin);
   let generatedPassword: string | undefined;
   if (!admin) {
+    const weak = given === undefined ? [] : passwordIssues(given, { email: s.config.adminEmail, displayName: 'Administrator' }, '/TESSERA_ADMIN_PASSWORD');
+    if (weak.length) throw new Error(`TESSERA_ADMIN_PASSWORD is not allowed: ${weak.map((i) => i.message).join('; ')}`);
     generatedPassword = given ? undefined : randomBytes(12).toString('base64url');
     admin = await createUser(s.db, tenant.id, { email: s.config.adminEmail, password: given ?? generatedPassword!, displayName: 'Administrator', isAdmin: true, locale: 'zh-CN' });
   }
