@@ -20,7 +20,7 @@ export interface UserAccess {
   isAdmin: boolean;
   /** The user's own id and those of users below them (role hierarchy, managed department subtree). */
   ownedScope: string[];
-  /** Ids a share or sharing rule may name to reach this user: the user, their role and the roles below, their department and those above. */
+  /** Ids a share or sharing rule may name to reach this user: the user and the users below them, their role and the roles below, their department and those above. */
   principalIds: string[];
   /** `$user.roles`: the name of the user's role. */
   roleNames: string[];
@@ -65,6 +65,8 @@ export function computeUserAccess(model: SecurityModel, userId: string, systemAd
     for (const d of model.departmentAncestors(m.departmentId)) principals.add(d);
     if (m.managesDepartment) for (const d of model.departmentSubtree(m.departmentId)) for (const u of model.usersByDepartment.get(d) ?? []) owned.add(u);
   }
+  // Hierarchy passes shares up: what is shared with a user below is shared with their managers too.
+  for (const u of owned) principals.add(u);
   const objects = new Map<string, ObjectAccess>();
   return {
     userId,

@@ -16,13 +16,15 @@ import { startTestTenant, type ApiClient, type TestTenant } from '../../helpers/
  *   Echo, Foxtrot owned by head, westRep                (managed department)
  *   Golf    admin's, region north   → rule: role rep, read
  *   Hotel   admin's, region south   → rule: department sales_west, edit
- *   India   admin's                 → team member rep2, edit
+ *   India   admin's                 → team member rep2, edit (passes up to mgr and vp)
  *   Juliet  admin's                 → manual share to role manager, read
  *   Kilo    admin's                 → nobody
  *   Lima    admin's, stage won      → rule: user viewer, read
  *   Mike    admin's, region central → rule: department sales (and below), read
  * plus an inactive rule (north → viewer, edit) that must share nothing, and
- * a manual share by rep1 (the owner) of Charlie to westRep, read.
+ * a manual share by rep1 (the owner) of Charlie to westRep, read (passes up
+ * to head, who manages westRep's department). As in Salesforce's "grant access
+ * using hierarchies", what is shared with a user is shared with those above.
  */
 
 export const USERS = ['admin', 'vp', 'mgr', 'rep1', 'rep2', 'head', 'westRep', 'viewer', 'newbie'] as const;
@@ -34,11 +36,11 @@ export type DealName = (typeof DEALS)[number];
 /** The deals each user sees, and why. */
 export const VISIBLE: Record<UserKey, DealName[]> = {
   admin: [...DEALS],
-  vp: ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Golf', 'Juliet', 'Mike'], // own + roles below; rep rule; manager share; sales rule
-  mgr: ['Bravo', 'Charlie', 'Delta', 'Golf', 'Juliet', 'Mike'],
+  vp: ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Golf', 'India', 'Juliet', 'Mike'], // own + roles below; rep rule; rep2's team seat passes up; manager share; sales rule
+  mgr: ['Bravo', 'Charlie', 'Delta', 'Golf', 'India', 'Juliet', 'Mike'],
   rep1: ['Charlie', 'Golf', 'Mike'],
   rep2: ['Delta', 'Golf', 'India', 'Mike'], // + team member of India
-  head: ['Echo', 'Foxtrot', 'Hotel', 'Mike'], // own + managed department; sales_west rule
+  head: ['Charlie', 'Echo', 'Foxtrot', 'Hotel', 'Mike'], // own + managed department; westRep's share of Charlie passes up; sales_west rule
   westRep: ['Charlie', 'Foxtrot', 'Hotel', 'Mike'], // + rep1's manual share
   viewer: ['Lima'], // user rule only; no department, no role
   newbie: [], // unconfigured: default permission set, owns nothing
@@ -47,8 +49,8 @@ export const VISIBLE: Record<UserKey, DealName[]> = {
 /** The deals each user may edit (the rest of VISIBLE is read-only to them). */
 export const EDITABLE: Record<UserKey, DealName[]> = {
   admin: [...DEALS],
-  vp: ['Alpha', 'Bravo', 'Charlie', 'Delta'],
-  mgr: ['Bravo', 'Charlie', 'Delta'],
+  vp: ['Alpha', 'Bravo', 'Charlie', 'Delta', 'India'],
+  mgr: ['Bravo', 'Charlie', 'Delta', 'India'],
   rep1: ['Charlie'],
   rep2: ['Delta', 'India'],
   head: ['Echo', 'Foxtrot', 'Hotel'],

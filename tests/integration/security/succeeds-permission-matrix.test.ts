@@ -17,7 +17,7 @@ const sorted = (xs: readonly string[]) => [...xs].sort();
 
 /** `q` searches name and the text fields the user may read (internal_note is hidden from most). */
 const SEARCH: Record<string, Record<UserKey, string[]>> = {
-  li: { admin: ['Charlie', 'Juliet', 'Lima'], vp: ['Charlie', 'Juliet'], mgr: ['Charlie', 'Juliet'], rep1: ['Charlie'], rep2: [], head: [], westRep: ['Charlie'], viewer: ['Lima'], newbie: [] },
+  li: { admin: ['Charlie', 'Juliet', 'Lima'], vp: ['Charlie', 'Juliet'], mgr: ['Charlie', 'Juliet'], rep1: ['Charlie'], rep2: [], head: ['Charlie'], westRep: ['Charlie'], viewer: ['Lima'], newbie: [] },
   zebra: { admin: ['Charlie', 'Lima'], vp: ['Charlie'], mgr: [], rep1: [], rep2: [], head: [], westRep: [], viewer: ['Lima'], newbie: [] },
 };
 
