@@ -15,6 +15,7 @@ import { authRouter } from './routes/auth';
 import { metadataRouter } from './routes/metadata';
 import { recordHistoryRouter } from './routes/record-history';
 import { recordsRouter } from './routes/records';
+import { recordSharingRouter } from './routes/record-sharing';
 import type { Services } from './services';
 
 const BODY_LIMIT = '1mb';
@@ -39,7 +40,7 @@ export function createApp(s: Services): express.Express {
     res.json({ status: 'ok' });
   });
   api.use('/auth', authRouter(s));
-  api.use(requireAuth(s.db, s.principals, s.log));
+  api.use(requireAuth(s.db, s.principals, s.log, s.security));
   api.use(requireCsrfToken);
   api.get('/openapi.json', async (_req, res) => {
     const meta = await s.cache.get(principalOf(res).schema);
@@ -47,6 +48,7 @@ export function createApp(s: Services): express.Express {
   });
   api.use('/metadata', metadataRouter(s));
   api.use('/records', recordHistoryRouter(s));
+  api.use('/records', recordSharingRouter(s));
   api.use('/records', recordsRouter(s));
   api.use('/admin/audit/logins', requireAdmin, adminLoginsRouter(s));
   api.use('/admin/audit', requireAdmin, adminActivityRouter(s));
