@@ -53,8 +53,6 @@ const TARGET = 2;
 const OBJECT = 'sec_deal';
 const PASSWORD = 'bench-password-not-secret';
 const WATCHDOG_MS = 6 * 60_000;
-/** BENCH_JIT=off runs the product with PostgreSQL's JIT off, to compare (see the findings in the section). */
-const JIT = process.env.BENCH_JIT === 'off' ? 'off' : 'default';
 const START = '<!-- security-bench:start -->';
 const END = '<!-- security-bench:end -->';
 
@@ -89,15 +87,13 @@ interface Results {
   finishedAt: string;
   machine: MachineInfo;
   database: string;
-  /** BENCH_JIT=off: the product ran with jit = off (ALTER DATABASE); otherwise PostgreSQL's default. */
-  jit: 'default' | 'off';
   visible: { total: number; owned: number; byRules: number; byShares: number };
   cases: Case[];
-  /** Median ms of each statement alone: jit on, jit off, and jit off without parallel workers; *In = the share clause as IN. */
-  sqlOnly: { jitOn: Record<string, number>; jitOff: Record<string, number>; serial: Record<string, number> };
+  /** Median ms of each statement alone (jit off, as the engine's connections run), with and without parallel workers. */
+  sqlOnly: { parallel: Record<string, number>; serial: Record<string, number> };
   /** Records the low-visibility rep (rep2_1) sees. */
   repVisible: number;
-  plans: { managerPage: Plan; managerCount: Plan; adminPage: Plan; repPage: Plan; managerCountIn?: Plan };
+  plans: { managerPage: Plan; managerCount: Plan; adminPage: Plan; repPage: Plan };
   /** The machine's 1-minute load average around each measured case. */
   loadAverage: { case: string; start: number; end: number }[];
 }
@@ -199,15 +195,15 @@ const listPath = (count: boolean) => `/api/v1/records/${OBJECT}?sort=${SETTINGS.
 /** What the manager should see, counted by hand (not by the engine), and the first page's ids. */
 async function expectedView(sql: pg.Client, s: Setup): Promise<{ visible: Results['visible']; firstPage: string[] }> {
   const visibleSql = `owner_id = ANY($1::uuid[]) OR region = 'north' OR (region = 'south' AND stage = 'won')
-     OR EXISTS (SELECT 1 FROM "${s.schema}"._record_shares rs WHERE rs.object = '${OBJECT}' AND rs.record_id = d.id AND rs.principal_id = $2::uuid)`;
+     OR EXISTS (SELECT 1 FROM "${s.schema}"._record_shares rs WHERE rs.object = '${OBJECT}' AND rs.record_id = d.id AND rs.principal_id = ANY($1::uuid[]))`;
   const { rows } = await sql.query<{ total: string; owned: string; rules: string; shares: string }>(
     `SELECT count(*) FILTER (WHERE ${visibleSql}) AS total, count(*) FILTER (WHERE owner_id = ANY($1::uuid[])) AS owned,
             count(*) FILTER (WHERE NOT owner_id = ANY($1::uuid[]) AND (region = 'north' OR (region = 'south' AND stage = 'won'))) AS rules,
             count(*) FILTER (WHERE NOT owner_id = ANY($1::uuid[]) AND NOT (region = 'north' OR (region = 'south' AND stage = 'won')) AND ${visibleSql}) AS shares
      FROM ${s.table} d`,
-    [s.manager.scope, s.manager.id],
+    [s.manager.scope],
   );
-  const page = await sql.query<{ id: string }>(`SELECT id FROM ${s.table} d WHERE ${visibleSql} ORDER BY amount DESC, id DESC LIMIT ${SETTINGS.limit}`, [s.manager.scope, s.manager.id]);
+  const page = await sql.query<{ id: string }>(`SELECT id FROM ${s.table} d WHERE ${visibleSql} ORDER BY amount DESC, id DESC LIMIT ${SETTINGS.limit}`, [s.manager.scope]);
   const r = rows[0]!;
   return { visible: { total: Number(r.total), owned: Number(r.owned), byRules: Number(r.rules), byShares: Number(r.shares) }, firstPage: page.rows.map((x) => x.id) };
 }
@@ -271,14 +267,6 @@ async function explain(sql: pg.Client, st: Statement): Promise<Plan> {
   return { sql: st.text, plan, executionMs: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN) };
 }
 
-/**
- * The share clause as an uncorrelated IN: the same hashed sub-plan at run time, but costed once
- * instead of per row (see the findings in the section). undefined when the engine's SQL has changed shape.
- */
-const asInSubquery = (text: string): string | undefined => {
-  const out = text.replace(/EXISTS \(SELECT 1 FROM (\S+) rs WHERE rs\.object = (\$\d+) AND rs\.record_id = (\S+)\.id AND rs\.principal_id = ANY\((\$\d+)::uuid\[\]\)\)/, '$3.id IN (SELECT rs.record_id FROM $1 rs WHERE rs.object = $2 AND rs.principal_id = ANY($4::uuid[]))');
-  return out === text ? undefined : out;
-};
 
 /** Median ms of each statement, run in turns on one connection. */
 async function timeStatements(sql: pg.Client, statements: Record<string, Statement>): Promise<Record<string, number>> {
@@ -297,8 +285,6 @@ async function sqlFigures(db: Db, sql: pg.Client, s: Setup): Promise<Pick<Result
   const manager = await engineSql(db, s, s.manager.id);
   const admin = await engineSql(db, s);
   const rep = await engineSql(db, s, s.rep.id);
-  const inPage = asInSubquery(manager.page.text);
-  const inCount = asInSubquery(manager.count.text);
   const statements: Record<string, Statement> = {
     managerPage: manager.page,
     adminPage: admin.page,
@@ -306,25 +292,20 @@ async function sqlFigures(db: Db, sql: pg.Client, s: Setup): Promise<Pick<Result
     managerCount: manager.count,
     adminCount: admin.count,
     repCount: rep.count,
-    ...(inPage && inCount ? { managerPageIn: { ...manager.page, text: inPage }, managerCountIn: { ...manager.count, text: inCount } } : {}),
   };
-  await sql.query('SET jit = on');
-  const jitOn = await timeStatements(sql, statements);
   await sql.query('SET jit = off');
-  const jitOff = await timeStatements(sql, statements);
+  const parallel = await timeStatements(sql, statements);
   await sql.query('SET max_parallel_workers_per_gather = 0');
   const serial = await timeStatements(sql, statements);
   await sql.query('RESET max_parallel_workers_per_gather');
-  await sql.query('RESET jit');
   const plans = {
     managerPage: await explain(sql, manager.page),
     managerCount: await explain(sql, manager.count),
     adminPage: await explain(sql, admin.page),
     repPage: await explain(sql, rep.page),
-    ...(inCount ? { managerCountIn: await explain(sql, { ...manager.count, text: inCount }) } : {}),
   };
   const repVisible = Number((await sql.query<{ total: string }>(rep.count.text, rep.count.bindings)).rows[0]!.total);
-  return { sqlOnly: { jitOn, jitOff, serial }, plans, repVisible };
+  return { sqlOnly: { parallel, serial }, plans, repVisible };
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -349,43 +330,23 @@ const planForDoc = (p: Plan) =>
     .map((l) => l.replace(/'\{[0-9a-f,-]{100,}\}'::uuid\[\]/g, (m) => `'{…${m.split(',').length} ids…}'::uuid[]`))
     .join('\n');
 const totalCost = (p: Plan) => Number(/cost=[\d.]+\.\.([\d.]+)/.exec(p.plan)?.[1] ?? NaN);
-const jitMs = (p: Plan) => Number(/JIT:[\s\S]*?Total ([\d.]+) ms/.exec(p.plan)?.[1] ?? 0);
 
 /** What the figures say about the count, computed from this run. */
 function findings(r: Results): string {
-  const on = r.sqlOnly.jitOn;
-  const off = r.sqlOnly.jitOff;
-  const count = r.plans.managerCount;
-  const lines = [
-    `- **Page**: the manager's page query walks the \`amount\` index backwards and checks the access predicate row by row until 51 rows qualify;`,
-    `  the share lookup is a hashed sub-plan built once per query. Alone: manager ${ms(on.managerPage!)} ms, admin ${ms(on.adminPage!)} ms.`,
-    `- **Count**: no such shortcut — the predicate runs on every row (seq scan), where the admin's count is an index-only scan: manager ${ms(on.managerCount!)} ms, admin ${ms(on.adminCount!)} ms.`,
-    `  PostgreSQL costs the manager's count at ${int(totalCost(count))} (the correlated \`EXISTS\` on \`_record_shares\` is costed as one index probe per row;`,
-    `  the hashed alternative it runs is picked only after costing), above \`jit_above_cost\` (100,000) and the inline/optimize thresholds (500,000),`,
-    `  so every count compiles JIT code: ${ms(jitMs(count))} ms of its ${ms(count.executionMs)} ms execution. With \`jit = off\`: manager ${ms(off.managerCount!)} ms, admin ${ms(off.adminCount!)} ms.`,
-    `  (\`BENCH_JIT=off npx tsx bench/security-list-bench.ts\` runs the product with jit off, to see it over HTTP.)`,
-  ];
-  if (on.managerCountIn !== undefined && r.plans.managerCountIn) {
-    lines.push(
-      `- The share clause as an uncorrelated \`id IN (SELECT record_id FROM _record_shares WHERE object = ? AND principal_id = ANY(?))\` runs the same hashed sub-plan`,
-      `  but is costed once: cost ${int(totalCost(r.plans.managerCountIn))}, ${jitMs(r.plans.managerCountIn) ? `JIT ${ms(jitMs(r.plans.managerCountIn))} ms` : 'no JIT'}; count ${ms(on.managerCountIn)} ms (jit on), ${ms(off.managerCountIn!)} ms (jit off);`,
-      `  page ${ms(on.managerPageIn!)} ms.`,
-    );
-  }
+  const on = r.sqlOnly.parallel;
   const serial = r.sqlOnly.serial;
-  lines.push(
-    `- Without JIT the rest is inherent: the manager's count reads every row and evaluates the predicate, the admin's reads the narrow \`owner_id\` index`,
-    `  (index-only). Both without parallel workers and JIT: manager ${ms(serial.managerCount!)} ms, admin ${ms(serial.adminCount!)} ms. On a busy machine the admin's parallel`,
-    `  plan loses most of that edge (worker start-up), which is why the HTTP ratio with \`count=true\` looks closer than the SQL.`,
-  );
-  const walked = (p: Plan) => Number(/Rows Removed by Filter: (\d+)/.exec(p.plan)?.[1] ?? NaN) + SETTINGS.limit + 1;
-  lines.push(
-    `- **A rep who sees few records** (rep2_1: no one below, one department rule; ${int(r.repVisible)} visible, ${((r.repVisible / SETTINGS.rows) * 100).toFixed(1)} %): the page walks the`,
-    `  \`amount\` index until 51 rows qualify — about ${int(walked(r.plans.repPage))} entries, vs ${int(walked(r.plans.managerPage))} for the manager — page alone ${ms(on.repPage!)} ms, count ${ms(on.repCount!)} ms (${ms(off.repCount!)} ms with jit off).`,
-    `  The planner estimates \`… OR EXISTS (…)\` at about half the table whatever the user sees, so it keeps walking the sort index as the visible share shrinks: a user who sees`,
-    `  nothing walks all ${int(SETTINGS.rows)} entries for an empty page.`,
-  );
-  return lines.join('\n');
+  const walked = (p: Plan) => Number(/Rows Removed by Filter: (\d+)/.exec(p.plan)?.[1] ?? 0) + SETTINGS.limit + 1;
+  return [
+    `- **Page**: the manager's page query walks the \`amount\` index backwards and checks the access predicate row by row until 51 rows qualify`,
+    `  (about ${int(walked(r.plans.managerPage))} index entries); the record-share lookup is an uncorrelated \`id IN (SELECT record_id FROM _record_shares …)\`, a hashed`,
+    `  sub-plan built once per query. Alone: manager ${ms(on.managerPage!)} ms, admin ${ms(on.adminPage!)} ms.`,
+    `- **Count**: the predicate runs on every row, where the admin's count reads only the narrow \`owner_id\` index: manager ${ms(on.managerCount!)} ms, admin`,
+    `  ${ms(on.adminCount!)} ms (cost ${int(totalCost(r.plans.managerCount))}; without parallel workers ${ms(serial.managerCount!)} vs ${ms(serial.adminCount!)} ms). The engine's connections run`,
+    `  with \`jit = off\`: with PostgreSQL's default, a count costed this high compiled JIT code first (50–130 ms of a 90–170 ms count in earlier runs).`,
+    `- **A rep who sees few records** (rep2_1: no one below, one department rule; ${int(r.repVisible)} visible, ${((r.repVisible / SETTINGS.rows) * 100).toFixed(1)} %): the page walks about`,
+    `  ${int(walked(r.plans.repPage))} index entries until 51 qualify — page alone ${ms(on.repPage!)} ms, count ${ms(on.repCount!)} ms. The fewer records a user sees, the further a`,
+    `  sorted page walks; for a user who sees almost nothing of a large object, a filter an index can serve (e.g. "my records") is the fast path.`,
+  ].join('\n');
 }
 
 const loadRange = (r: Results) => {
@@ -399,11 +360,11 @@ function section(r: Results, resultsFile: string): string {
 ## Security: a restricted list vs the same list as admin
 
 \`npm run bench\` (last part, \`bench/security-list-bench.ts\`). Date: ${r.finishedAt}; ${r.machine.cores} cores (${r.machine.cpuModel}); Node ${r.machine.node};
-${r.machine.postgres.split(',')[0]}; database: ${r.database}, fresh \`tessera_bench_security\`, ${r.jit === 'off' ? '**jit = off** (`BENCH_JIT=off`)' : 'PostgreSQL\'s default jit (on)'}. Raw results: \`${resultsFile}\`.
+${r.machine.postgres.split(',')[0]}; database: ${r.database}, fresh \`tessera_bench_security\`. Raw results: \`${resultsFile}\`.
 
 ${int(SETTINGS.rows)} records of a **private** object owned by 100 users (vp → 9 managers → 10 reps each; departments east and west).
 The measured user is a manager: owner scope = themselves and their 10 reps (${int(v.owned)} records), sharing rules
-(region north → their role; south and won → their department) add ${int(v.byRules)}, manual shares ${int(v.byShares)}: **${int(v.total)} visible**
+(region north → their role; south and won → their department) add ${int(v.byRules)}, shares to them or their reps ${int(v.byShares)}: **${int(v.total)} visible**
 (${((v.total / SETTINGS.rows) * 100).toFixed(1)} %). \`_record_shares\` holds ${int(SETTINGS.manualShares + SETTINGS.otherShares)} rows; two more rules reach other users.
 \`amount\` is \`indexed: true\`; besides the engine's own indexes (\`name\`, \`owner_id\`) nothing was added for security. \`GET /api/v1/records/${OBJECT}?sort=-amount&limit=50[&count=true]\` over HTTP
 (session token), manager vs admin in ${SETTINGS.rounds} alternating rounds, ${SETTINGS.warmupMs / 1000} s warm-up, ${SETTINGS.durationMs / 1000} s per side; the
@@ -449,7 +410,6 @@ async function main(): Promise<void> {
   const db = createDb(database.url, 2);
   let product: ChildServer | undefined;
   try {
-    if (JIT === 'off') await sql.query('ALTER DATABASE tessera_bench_security SET jit = off');
     product = await startChildServer('product', 'bench/product-server.ts', { BENCH_DATABASE_URL: database.url });
     const s = await setUp(db, sql, `http://127.0.0.1:${product.port}`);
     const expected = await expectedView(sql, s);
@@ -467,7 +427,7 @@ async function main(): Promise<void> {
       }
     }
     const figures = await sqlFigures(db, sql, s);
-    const results: Results = { finishedAt: new Date().toISOString(), machine: await machineInfo(sql), database: database.source, jit: JIT, visible: expected.visible, cases, ...figures, loadAverage };
+    const results: Results = { finishedAt: new Date().toISOString(), machine: await machineInfo(sql), database: database.source, visible: expected.visible, cases, ...figures, loadAverage };
     const resultsDir = path.join(repoRoot, 'bench/.results');
     fs.mkdirSync(resultsDir, { recursive: true });
     const resultsFile = path.join(resultsDir, `security-bench-${results.finishedAt.replace(/[:.]/g, '-')}.json`);
@@ -476,8 +436,7 @@ async function main(): Promise<void> {
     const p = figures.plans;
     process.stdout.write(
       `\n${tableMarkdown(results)}\n\n${findings(results)}\n\nEXPLAIN (ANALYZE, BUFFERS) of the manager's page query:\n${p.managerPage.sql}\n${p.managerPage.plan}\n\n` +
-        `The manager's count:\n${p.managerCount.sql}\n${p.managerCount.plan}\n\nThe admin's page:\n${p.adminPage.plan}\n\nThe rep's page:\n${p.repPage.plan}\n\n` +
-        (p.managerCountIn ? `The manager's count with the share clause as IN:\n${p.managerCountIn.sql}\n${p.managerCountIn.plan}\n\n` : ''),
+        `The manager's count:\n${p.managerCount.sql}\n${p.managerCount.plan}\n\nThe admin's page:\n${p.adminPage.plan}\n\nThe rep's page:\n${p.repPage.plan}\n\n`,
     );
     log(`results: ${path.relative(repoRoot, resultsFile)}; section written to docs/benchmarks.md`);
   } finally {
