@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { createDb } from './db/knex';
 import { migrateSystem } from './db/system-migrations';
 import { migrateAllTenants } from './db/tenant-schema';
+import { ensureAuditTriggers } from './audit/ensure-audit-triggers';
 import { FieldTypeRegistry } from './field-types/registry';
 import { createApp } from './http/app';
 import type { Services } from './http/services';
@@ -38,6 +39,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
   const security = new SecurityCache(db);
   security.subscribe(listener);
   await listener.start();
+  await ensureAuditTriggers(db, cache, log);
   return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, security, listener }, embedded };
 }
 
