@@ -6,6 +6,7 @@ import { createDb } from './db/knex';
 import { migrateSystem } from './db/system-migrations';
 import { migrateAllTenants } from './db/tenant-schema';
 import { ensureAuditTriggers } from './audit/ensure-audit-triggers';
+import { ensureShareColumns } from './security/ensure-share-columns';
 import { FieldTypeRegistry } from './field-types/registry';
 import { createApp } from './http/app';
 import type { Services } from './http/services';
@@ -40,6 +41,7 @@ export async function createServices(config: Config, log: Logger = createLogger(
   security.subscribe(listener);
   await listener.start();
   await ensureAuditTriggers(db, cache, log);
+  await ensureShareColumns(db, cache, log);
   return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, security, listener }, embedded };
 }
 

@@ -2,10 +2,10 @@ import { quoteIdent } from '../db/knex';
 import { isRollup } from '../field-types/rollup/rollup-options';
 import { sqlLiteral } from '../query/inline-params';
 import type { ObjectDef } from '../shared/metadata-types';
-import { qualified } from './column-ddl';
+import { qualified, SHARE_COLUMNS } from './column-ddl';
 
-/** Columns of every object the trail never records: the record's identity and its own bookkeeping. */
-export const UNAUDITED_SYSTEM_COLUMNS: readonly string[] = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version'];
+/** Columns of every object the trail never records: the record's identity, its own bookkeeping and its share arrays. */
+export const UNAUDITED_SYSTEM_COLUMNS: readonly string[] = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', ...SHARE_COLUMNS];
 
 /** The object's own fields left out of the trail: roll-ups (maintained by triggers) and fields marked `audit: false`. */
 export const unauditedFields = (obj: ObjectDef): string[] =>

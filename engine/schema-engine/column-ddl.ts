@@ -16,6 +16,11 @@ const SYSTEM_COLUMNS: Record<string, string> = {
 
 export const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 
+/** Hidden columns of every object table: the principals its record shares name (kept by a trigger on _record_shares). */
+export const SHARE_COLUMNS = ['_shared_read', '_shared_edit'] as const;
+/** Their definitions, for CREATE TABLE and for tables made before they existed. */
+export const SHARE_COLUMNS_SQL = SHARE_COLUMNS.map((c) => `${quoteIdent(c)} uuid[]`);
+
 export function columnSqlType(field: Field, registry: FieldTypeRegistry): string {
   return SYSTEM_COLUMNS[field.name] !== undefined && field.system ? SYSTEM_COLUMNS[field.name]! : registry.describe(field.type).columnType(field);
 }

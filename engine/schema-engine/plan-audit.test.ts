@@ -7,7 +7,7 @@ const ctx = planContext;
 const note = (extra: Partial<RawField> = {}): RawField => ({ name: 'body', type: 'textarea', label: 'Body', ...extra });
 const account = (fields: RawField[] = []): RawObjectDef => ({ name: 'account', label: 'Account', fields });
 const plan = (before: RawObjectDef[], after: RawObjectDef[]) => planSchemaChange(snapshotOf(before), snapshotOf(after, 2), ctx);
-const SYSTEM_ARGS = `'id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version'`;
+const SYSTEM_ARGS = `'id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', '_shared_read', '_shared_edit'`;
 const fn = (extra = '') => `"t_x"."_audit_changes"(${SYSTEM_ARGS}${extra})`;
 
 describe('planning the audit trail', () => {

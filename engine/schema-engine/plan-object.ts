@@ -4,7 +4,7 @@ import type { FieldTypeRegistry } from '../field-types/registry';
 import type { Field, ObjectDef } from '../shared/metadata-types';
 import { AUDIT_TRIGGER_NAMES } from './audit-trigger-sql';
 import { autonumberSqlExpression } from './autonumber-sql';
-import { columnSqlType, createForeignKeySql, createIndexSql, desiredIndexes, dropForeignKeySql, qualified } from './column-ddl';
+import { columnSqlType, SHARE_COLUMNS_SQL, createForeignKeySql, createIndexSql, desiredIndexes, dropForeignKeySql, qualified } from './column-ddl';
 import { planAuditChanged, planAuditCreated } from './plan-audit';
 import { planRollupsChanged, planRollupsCreated, planRollupsDropped } from './plan-rollups';
 import type { PlanAction, TrashEntry } from './plan-types';
@@ -75,7 +75,7 @@ function planRestoreObject(ctx: PlanContext, obj: ObjectDef, trashed: TrashEntry
 export function planCreateObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
   const trashed = ctx.trash.find((t) => t.kind === 'object' && t.object === obj.name && t.definition);
   if (trashed) return planRestoreObject(ctx, obj, trashed as TrashEntry & { definition: ObjectDef });
-  const columns = obj.fields.map((f) => `${quoteIdent(f.name)} ${columnSqlType(f, ctx.registry)}`);
+  const columns = [...obj.fields.map((f) => `${quoteIdent(f.name)} ${columnSqlType(f, ctx.registry)}`), ...SHARE_COLUMNS_SQL];
   const actions: PlanAction[] = [
     {
       kind: 'createTable',

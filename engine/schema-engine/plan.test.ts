@@ -13,7 +13,7 @@ describe('planSchemaChange', () => {
     const plan = planSchemaChange(snap([]), snap([account([{ name: 'revenue', type: 'currency', label: 'R' }], { indexes: [{ fields: ['name', '-revenue'] }] })]), ctx);
     expect(plan.map((a) => a.kind)).toEqual(['createTable', 'createIndex', 'createIndex', 'createIndex', 'auditTrigger']);
     expect(plan[0]!.sql[0]).toBe(
-      'CREATE TABLE "t_x"."account" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "name" varchar(255), "owner_id" uuid, "revenue" numeric(18,2), "created_at" timestamptz(3) NOT NULL DEFAULT now(), "created_by" uuid, "updated_at" timestamptz(3) NOT NULL DEFAULT now(), "updated_by" uuid, "version" integer NOT NULL DEFAULT 1)',
+      'CREATE TABLE "t_x"."account" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "name" varchar(255), "owner_id" uuid, "revenue" numeric(18,2), "created_at" timestamptz(3) NOT NULL DEFAULT now(), "created_by" uuid, "updated_at" timestamptz(3) NOT NULL DEFAULT now(), "updated_by" uuid, "version" integer NOT NULL DEFAULT 1, "_shared_read" uuid[], "_shared_edit" uuid[])',
     );
     expect(plan.at(-2)!.sql[0]).toMatch(/^CREATE INDEX "ix_account_[0-9a-f]{10}" ON "t_x"."account" \("name", "revenue" DESC\)$/);
   });
