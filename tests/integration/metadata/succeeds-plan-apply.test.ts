@@ -117,7 +117,9 @@ describe('creating an object', () => {
     expect(cols.name).toMatchObject({ data_type: 'character varying', character_maximum_length: 255 });
     expect(cols.created_at).toMatchObject({ data_type: 'timestamp with time zone', is_nullable: 'NO' });
     expect(cols.version).toMatchObject({ data_type: 'integer', is_nullable: 'NO' });
-    expect(Object.keys(cols)).toEqual(['id', 'name', 'owner_id', 'amount', 'closes_at', 'tags', 'account', 'seats', 'signed_on', 'won', 'code', 'region', 'rate', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version']);
+    // …and the two hidden share arrays every object table carries for record access.
+    expect(cols._shared_read).toMatchObject({ data_type: 'ARRAY', udt_name: '_uuid' });
+    expect(Object.keys(cols)).toEqual(['id', 'name', 'owner_id', 'amount', 'closes_at', 'tags', 'account', 'seats', 'signed_on', 'won', 'code', 'region', 'rate', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', '_shared_read', '_shared_edit']);
 
     const idx = await indexDefs('pa_deal');
     const has = (re: RegExp) => idx.filter((d) => re.test(d));
