@@ -338,9 +338,9 @@ function findings(r: Results): string {
   const walked = (p: Plan) => Number(/Rows Removed by Filter: (\d+)/.exec(p.plan)?.[1] ?? 0) + SETTINGS.limit + 1;
   return [
     `- **Page**: the manager's page query walks the \`amount\` index backwards and checks the access predicate row by row until 51 rows qualify`,
-    `  (about ${int(walked(r.plans.managerPage))} index entries); the record-share lookup is an uncorrelated \`id IN (SELECT record_id FROM _record_shares …)\`, a hashed`,
-    `  sub-plan built once per query. Alone: manager ${ms(on.managerPage!)} ms, admin ${ms(on.adminPage!)} ms.`,
-    `- **Count**: the predicate runs on every row, where the admin's count reads only the narrow \`owner_id\` index: manager ${ms(on.managerCount!)} ms, admin`,
+    `  (about ${int(walked(r.plans.managerPage))} index entries); a record share is one array overlap on the row (\`_shared_read && ARRAY[the user's principals]\`,`,
+    `  the arrays kept by a trigger on \`_record_shares\`), so there is no sub-plan. Alone: manager ${ms(on.managerPage!)} ms, admin ${ms(on.adminPage!)} ms.`,
+    `- **Count** (beyond the target, which is for the 50-row list): the predicate runs on every row, where the admin's count reads only the narrow \`owner_id\` index: manager ${ms(on.managerCount!)} ms, admin`,
     `  ${ms(on.adminCount!)} ms (cost ${int(totalCost(r.plans.managerCount))}; without parallel workers ${ms(serial.managerCount!)} vs ${ms(serial.adminCount!)} ms). The engine's connections run`,
     `  with \`jit = off\`: with PostgreSQL's default, a count costed this high compiled JIT code first (50–130 ms of a 90–170 ms count in earlier runs).`,
     `- **A rep who sees few records** (rep2_1: no one below, one department rule; ${int(r.repVisible)} visible, ${((r.repVisible / SETTINGS.rows) * 100).toFixed(1)} %): the page walks about`,
