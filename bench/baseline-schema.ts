@@ -5,7 +5,8 @@ export const BASELINE_TABLE = `${BASELINE_SCHEMA}.bench_account`;
 
 /**
  * Hand-written DDL with the columns and indexes the product creates for
- * bench_account: system columns, the seven fields, single-column indexes on
+ * bench_account: system columns, the seven fields, the two (unused here)
+ * record-share arrays, single-column indexes on
  * name, owner_id and industry, and (industry, annual_revenue DESC).
  * checkSameShape() proves it matches.
  */
@@ -26,7 +27,9 @@ const DDL = `
     created_by uuid,
     updated_at timestamptz NOT NULL DEFAULT now(),
     updated_by uuid,
-    version integer NOT NULL DEFAULT 1
+    version integer NOT NULL DEFAULT 1,
+    _shared_read uuid[],
+    _shared_edit uuid[]
   );
   CREATE INDEX bench_account_name ON ${BASELINE_TABLE} (name);
   CREATE INDEX bench_account_owner ON ${BASELINE_TABLE} (owner_id);
