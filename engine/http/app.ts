@@ -6,6 +6,7 @@ import { buildOpenApi } from '../openapi/openapi-document';
 import { requireAdmin, requireAuth } from './middleware/auth';
 import { requireCsrfToken } from './middleware/csrf';
 import { errorHandler } from './middleware/errors';
+import { serveUi } from './ui-static';
 import { jsonBody, requireJsonContent } from './middleware/json-body';
 import { principalOf } from './request-context';
 import { adminRouter } from './routes/admin';
@@ -56,8 +57,9 @@ export function createApp(s: Services): express.Express {
   api.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
 
   app.use('/api/v1', api);
+  serveUi(app);
   app.get('/', (_req, res) => {
-    res.type('text/plain').send('Tessera is running. The API is at /api/v1 (OpenAPI: /api/v1/openapi.json).\n');
+    res.redirect('/app');
   });
   app.use(errorHandler(s.log));
   return app;

@@ -32,3 +32,18 @@ export function describeForUser(ctx: RecordContext, objectName: string): { versi
     access: { create: o.create, read: o.read, edit: o.edit, delete: o.delete, viewAll: o.viewAll, modifyAll: o.modifyAll, fields },
   };
 }
+
+/** One entry of the runtime UI's navigation: an object the user may read. */
+export interface NavigationEntry {
+  name: string;
+  label: ObjectDef['label'];
+  pluralLabel: ObjectDef['pluralLabel'];
+  create: boolean;
+}
+
+/** The objects this user may read, in the order the metadata lists them. */
+export function navigationFor(ctx: RecordContext): NavigationEntry[] {
+  return [...ctx.meta.snapshot.objects.values()]
+    .filter((def) => ctx.access.object(def.name).read)
+    .map((def) => ({ name: def.name, label: def.label, pluralLabel: def.pluralLabel, create: ctx.access.object(def.name).create }));
+}

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '../../engine/db/knex';
 import { dropDatabase, openScratchDatabase } from '../../engine/db/scratch-database';
 import { migrateSystem } from '../../engine/db/system-migrations';
+import { buildUi } from '../../scripts/build-ui';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,8 @@ export default async function setup(project: TestProject) {
   await migrateSystem(db);
   await db.destroy();
   project.provide('databaseUrl', database.url);
+  // The browser tests serve the built web app: build it once per run when its sources changed.
+  if (await buildUi()) process.stdout.write('tests built the web app (dist/ui)\n');
   process.stdout.write(`tests use a fresh database ${new URL(database.url).pathname.slice(1)} (${database.source})\n`);
   return async () => {
     await dropDatabase(database.url).catch(() => undefined);

@@ -4,7 +4,7 @@ import { deleteObject, putObject, putValueSet, restoreVersion } from '../../meta
 import { listVersions, loadVersion } from '../../metadata/version-store';
 import { recomputeRollup } from '../../rollups/recompute-rollup';
 import { requireAdmin } from '../middleware/auth';
-import { describeForUser } from '../../records/describe-object';
+import { describeForUser, navigationFor } from '../../records/describe-object';
 import { metadataContext, principalOf, publishOptions, recordContext } from '../request-context';
 import type { Services } from '../services';
 
@@ -36,6 +36,10 @@ export function metadataRouter(s: Services): Router {
     const raw = m.snapshot.raw.objects[String(req.params.name)];
     if (!raw) throw new AppError('OBJECT_NOT_FOUND', `object "${String(req.params.name).slice(0, 63)}" does not exist`);
     res.json({ version: m.version, object: raw });
+  });
+  r.get('/navigation', async (req, res) => {
+    const ctx = await recordContext(s, req, res);
+    res.json({ version: ctx.meta.version, objects: navigationFor(ctx) });
   });
   r.get('/objects/:name/describe', async (req, res) => {
     const ctx = await recordContext(s, req, res);

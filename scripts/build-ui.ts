@@ -1,0 +1,31 @@
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+
+/**
+ * Builds the browser apps into dist/ui unless the build is newer than every
+ * source file (so `npm start` and the e2e tests only pay for a build when
+ * something changed). `--force` always builds.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const stamp = path.join(root, 'dist/ui/.built');
+const sources = ['runtime-ui', 'engine/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+
+function newest(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newest(path.join(p, e))));
+}
+
+export async function buildUi(force = false): Promise<boolean> {
+  if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map(newest))) return false;
+  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(stamp, new Date().toISOString());
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const built = await buildUi(process.argv.includes('--force'));
+  process.stdout.write(built ? 'ui: built dist/ui\n' : 'ui: dist/ui is up to date\n');
+}
