@@ -7,6 +7,7 @@ import { FIELD_CONDITIONS, type Field, type ListView, type ObjectDef, type RawOb
 import { isReservedWord, isSystemFieldName } from './reserved-words';
 import type { Snapshot } from './snapshot';
 import { systemFields } from './system-fields';
+import { normalizeLayout } from './normalize-layout';
 import { checkDependencies } from './check-dependencies';
 
 function normalizeValueSets(raw: RawSnapshot, issues: Issue[]): Record<string, ValueSet> {
@@ -102,6 +103,7 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     validationRules,
     listViews: listViewsOf(ro, names, base, issues),
     sharing: ro.sharing ?? 'publicReadWrite',
+    ...(ro.layout ? { layout: normalizeLayout(ro, names, ctx.objects, base, issues)! } : {}),
   };
 }
 

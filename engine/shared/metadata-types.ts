@@ -127,6 +127,21 @@ export interface ListView {
 export const SHARING_MODELS = ['private', 'publicRead', 'publicReadWrite'] as const;
 export type SharingModel = (typeof SHARING_MODELS)[number];
 
+/** How the record page and form lay an object out: sections of fields, key fields in the header, related lists. */
+export interface RawPageLayout {
+  sections: { label: RawLabel; columns?: 1 | 2; fields: string[] }[];
+  /** Key fields shown in the record page's header (default: the first few of the first section). */
+  headerFields?: string[];
+  /** Records of another object that point here through one of its lookups (default: every such lookup). */
+  relatedLists?: { object: string; field: string; label?: RawLabel; columns?: string[] }[];
+}
+
+export interface PageLayout {
+  sections: { label: Label; columns: 1 | 2; fields: string[] }[];
+  headerFields: string[];
+  relatedLists?: { object: string; field: string; label?: Label; columns?: string[] }[];
+}
+
 export interface RawIndex {
   fields: string[];
   unique?: boolean;
@@ -144,6 +159,8 @@ export interface RawObjectDef {
   listViews?: ListView[];
   /** Organisation-wide default (default publicReadWrite). */
   sharing?: SharingModel;
+  /** The page layout; without one the UI generates a sensible layout. */
+  layout?: RawPageLayout;
 }
 
 /** A normalized object: system fields first, then the admin's fields. */
@@ -157,6 +174,7 @@ export interface ObjectDef {
   validationRules: ValidationRule[];
   listViews: ListView[];
   sharing: SharingModel;
+  layout?: PageLayout;
 }
 
 /** Everything a tenant has defined at one metadata version, as written. */
