@@ -4,10 +4,11 @@ import { baseTables } from './tenant-migrations/001-base';
 import { securityTables } from './tenant-migrations/002-security';
 import { auditTables } from './tenant-migrations/003-audit';
 import { shareArrays } from './tenant-migrations/004-share-arrays';
+import { userPrefs } from './tenant-migrations/005-user-prefs';
 import type { TenantMigration } from './tenant-migrations/tenant-migration';
 
 /** Append-only, like the system migrations: never edit one that has shipped. */
-export const TENANT_MIGRATIONS: TenantMigration[] = [baseTables, securityTables, auditTables, shareArrays];
+export const TENANT_MIGRATIONS: TenantMigration[] = [baseTables, securityTables, auditTables, shareArrays, userPrefs];
 
 /** Applies a tenant schema's pending migrations (names start with _ so no object can collide). */
 export async function migrateTenantSchema(trx: Executor, schema: string): Promise<void> {

@@ -14,6 +14,8 @@ import { adminActivityRouter } from './routes/admin-activity';
 import { adminLoginsRouter } from './routes/admin-logins';
 import { authRouter } from './routes/auth';
 import { metadataRouter } from './routes/metadata';
+import { meRouter } from './routes/me';
+import { searchRouter } from './routes/search';
 import { recordHistoryRouter } from './routes/record-history';
 import { recordsRouter } from './routes/records';
 import { recordSharingRouter } from './routes/record-sharing';
@@ -48,6 +50,8 @@ export function createApp(s: Services): express.Express {
     res.json(meta.derive('openapi', () => buildOpenApi(meta, s.registry)));
   });
   api.use('/metadata', metadataRouter(s));
+  api.use('/me', meRouter(s));
+  api.use('/search', searchRouter(s));
   api.use('/records', recordHistoryRouter(s));
   api.use('/records', recordSharingRouter(s));
   api.use('/records', recordsRouter(s));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { AppError } from '../core/errors';
 
 /** Where `npm run build:ui` (and `npm start`, when sources changed) puts the browser apps. */
@@ -14,8 +14,10 @@ export const UI_DIR = path.resolve(import.meta.dirname, '../../dist/ui');
 export function serveUi(app: Express, dir = UI_DIR): void {
   app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   const index = path.join(dir, 'runtime-ui', 'index.html');
-  app.get(['/app', '/app/{*rest}'], (_req, res, next) => {
+  const page = (_req: Request, res: Response, next: NextFunction) => {
     if (!existsSync(index)) return next(new AppError('ROUTE_NOT_FOUND', 'the web app is not built: run npm run build:ui'));
     res.set('Cache-Control', 'no-cache').sendFile(index);
-  });
+  };
+  app.get('/app', page);
+  app.get('/app/{*rest}', page);
 }

@@ -368,7 +368,7 @@ export const ok = (check?: Check, status: 200 | 201 | 204 = 200): Expectation =>
 export const adminOr = (e: Expectation, forUser: Expectation) => (actor: Actor) => (actor === 'user' ? forUser : e);
 const FORBIDDEN = err(403, 'AUTH_FORBIDDEN');
 
-const patternOf = (route: string) => new RegExp(`^${route.split(' ')[1]!.replace(/:[a-zA-Z]+/g, '[^/]+')}$`);
+const patternOf = (route: string) => new RegExp(`^${route.split(' ')[1]!.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\{\*[a-zA-Z]+\}/g, '.+')}$`);
 
 /**
  * What is wrong with an answer (empty when nothing): the probe must address

@@ -160,6 +160,30 @@ const LOGIN_REFUSED = err([401, 429], ['AUTH_INVALID_CREDENTIALS', 'AUTH_RATE_LI
 const PROBES: Record<string, RouteProbes> = {
   'GET /': { probes: () => [{ path: '/', expect: ok() }] },
   [`GET ${V}/health`]: { probes: () => [{ path: `${V}/health`, expect: ok() }] },
+  // The web app's page: the same HTML shell whatever the path names; its data comes from the API.
+  'GET /app': { probes: () => [{ path: '/app', expect: ok() }] },
+  'GET /app/{*rest}': { probes: () => [{ path: `/app/o/${B_NAMES.object}/${w.b.vaultId}`, expect: ok() }] },
+  [`GET ${V}/metadata/navigation`]: {
+    probes: () => [{ path: `${V}/metadata/navigation`, expect: ok((b) => (JSON.stringify(b.objects.map((o: { name: string }) => o.name).sort()) === '["company","deal"]' ? undefined : "navigation is not A's")) }],
+  },
+  [`GET ${V}/me/prefs/:key`]: { probes: () => [{ path: `${V}/me/prefs/home.widgets`, expect: ok((b) => (b.value === null ? undefined : `a preference A never set: ${JSON.stringify(b.value)}`)) }] },
+  [`PUT ${V}/me/prefs/:key`]: {
+    probes: () => [{ path: `${V}/me/prefs/probe.${f.b.user.id}`, body: { value: { userId: f.b.user.id, tenant: f.b.tenant.slug } }, expect: ok(undefined, 204) }],
+  },
+  [`DELETE ${V}/me/prefs/:key`]: { probes: () => [{ path: `${V}/me/prefs/home.widgets`, expect: ok(undefined, 204) }] },
+  [`GET ${V}/me/recent`]: { probes: () => [{ path: `${V}/me/recent`, expect: ok(none('records')) }] },
+  [`POST ${V}/me/recent`]: {
+    probes: () => [
+      { path: `${V}/me/recent`, body: { object: 'deal', id: w.b.dealIds[0] }, expect: NO_RECORD },
+      { path: `${V}/me/recent`, body: { object: B_NAMES.object, id: w.b.vaultId }, expect: NO_OBJECT },
+    ],
+  },
+  [`GET ${V}/search`]: {
+    probes: () => [
+      { path: `${V}/search?q=B-SECRET`, expect: ok(none('results')) },
+      { path: `${V}/search?q=${encodeURIComponent(B_NAMES.object)}`, expect: ok(none('results')) },
+    ],
+  },
   [`POST ${V}/auth/login`]: {
     actors: ['admin'],
     probes: () => [
@@ -472,7 +496,7 @@ const PROBES: Record<string, RouteProbes> = {
 };
 
 /** Routes that answer without a session or token. */
-const PUBLIC_ROUTES = new Set(['GET /', `GET ${V}/health`, `POST ${V}/auth/login`]);
+const PUBLIC_ROUTES = new Set(['GET /', 'GET /app', 'GET /app/{*rest}', `GET ${V}/health`, `POST ${V}/auth/login`]);
 
 /** The values of B's login events written since `before` (a login naming B's organisation is recorded there by design). */
 async function newBLoginEvents(sinceId: number): Promise<{ user_id: string | null; success: boolean }[]> {
@@ -501,6 +525,7 @@ describe('forged, expired and revoked credentials get 401 AUTH_REQUIRED on every
     field: () => 'deal_total',
     v: () => String(w.b.maxVersion),
     principalId: () => f.b.user.id,
+    key: () => 'home.widgets',
   };
   const credentials = (): [string, Record<string, string>][] => [
     ['no credentials', {}],
