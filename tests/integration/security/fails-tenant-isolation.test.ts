@@ -74,6 +74,24 @@ const onlyA = (table: string, expected?: number) => async (body: any) => {
   const want = expected ?? mine.size;
   if ('total' in body && body.total !== want) return `total ${body.total}, A has ${want}`;
 };
+/** A CSV export (text) holds a header and, in its first column, exactly A's ids of `table` (or `expected` rows of A). */
+const csvOnlyA = (table: string, expected?: number) => async (body: any) => {
+  if (typeof body !== 'string') return `not CSV: ${JSON.stringify(body).slice(0, 200)}`;
+  const ids = body.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]!);
+  const mine = await idsOf(aSchema(), table);
+  const foreign = ids.filter((id) => !mine.has(id));
+  if (foreign.length) return `rows not of A: ${foreign.join(', ')}`;
+  if (ids.length !== (expected ?? mine.size)) return `${ids.length} rows, A has ${expected ?? mine.size}`;
+};
+/** Aggregate groups count exactly A's records of `table`; grouped by a lookup to `target`, only A's ids of it. */
+const aGroups = (table: string, target?: string) => async (body: any) => {
+  const total = body.groups.reduce((n: number, g: { count: number }) => n + g.count, 0);
+  const want = (await idsOf(aSchema(), table)).size;
+  if (total !== want) return `groups count ${total}, A has ${want}`;
+  const theirs = target ? await idsOf(aSchema(), target) : undefined;
+  const foreign = theirs ? body.groups.filter((g: { value: string | null }) => g.value !== null && !theirs.has(g.value)) : [];
+  if (foreign.length) return `groups not of A: ${JSON.stringify(foreign)}`;
+};
 const none = (key: string) => (body: any) => (body[key].length ? `expected no ${key}, got ${JSON.stringify(body[key])}` : undefined);
 const sameIds = (key: string, sql: string) => async (body: any) => {
   const want = (await f.sql(sql, [f.a.tenant.id])).map((r: { id: string }) => String(r.id)).sort();
@@ -370,6 +388,49 @@ const PROBES: Record<string, RouteProbes> = {
       { path: `${V}/records/deal/transfer`, body: { ids: [w.a.dealId, w.b.dealIds[1]], ownerId: f.a.admin.id }, expect: NO_RECORD },
       { path: `${V}/records/deal/transfer`, body: { ids: [w.a.dealId], ownerId: f.b.user.id }, expect: bad('RECORD_OWNER_INVALID') },
       { path: `${V}/records/${B_NAMES.object}/transfer`, body: { ids: [w.b.vaultId], ownerId: f.a.admin.id }, expect: NO_OBJECT },
+    ],
+  },
+  [`POST ${V}/records/:object/bulk-update`]: {
+    probes: () => [
+      { path: `${V}/records/deal/bulk-update`, body: { ids: [w.b.dealIds[0]], values: { note: 'pwned' } }, expect: NO_RECORD },
+      { path: `${V}/records/deal/bulk-update`, body: { ids: [w.a.dealId, w.b.dealIds[1]], values: { note: 'pwned' } }, expect: NO_RECORD },
+      { path: `${V}/records/company/bulk-update`, body: { ids: [w.b.companyId], values: { region: 'pwned' } }, expect: NO_RECORD },
+      { path: `${V}/records/${B_NAMES.object}/bulk-update`, body: { ids: [w.b.vaultId], values: { secret: 'pwned' } }, expect: NO_OBJECT },
+      { path: `${V}/records/deal/bulk-update`, body: { ids: [w.a.dealId], values: { account: w.b.companyId } }, expect: bad('RECORD_INVALID_REFERENCE') },
+      { path: `${V}/records/deal/bulk-update`, body: { ids: [w.a.dealId], values: { owner_id: f.b.user.id } }, expect: bad('RECORD_OWNER_INVALID') },
+      { path: `${V}/records/deal/bulk-update`, body: { ids: [w.a.dealId], values: { [B_NAMES.field]: 'x' } }, expect: bad('RECORD_VALIDATION_FAILED') },
+    ],
+  },
+  [`POST ${V}/records/:object/bulk-delete`]: {
+    probes: () => [
+      { path: `${V}/records/deal/bulk-delete`, body: { ids: [w.b.dealIds[0]] }, expect: NO_RECORD },
+      { path: `${V}/records/deal/bulk-delete`, body: { ids: [w.a.dealId, w.b.dealIds[1]] }, expect: NO_RECORD },
+      { path: `${V}/records/company/bulk-delete`, body: { ids: [w.b.companyId] }, expect: NO_RECORD },
+      { path: `${V}/records/${B_NAMES.object}/bulk-delete`, body: { ids: [w.b.vaultId] }, expect: NO_OBJECT },
+    ],
+  },
+  [`GET ${V}/records/:object/aggregate`]: {
+    probes: () => [
+      { path: `${V}/records/${B_NAMES.object}/aggregate?groupBy=secret`, expect: NO_OBJECT },
+      { path: `${V}/records/deal/aggregate?groupBy=account&sum=amount`, expect: ok(aGroups('deal', 'company')) },
+      { path: `${V}/records/deal/aggregate?groupBy=owner_id&sum=amount&tenant=${f.b.tenant.slug}`, headers: { 'x-tenant': f.b.tenant.slug }, expect: ok(aGroups('deal')) },
+      { path: `${V}/records/deal/aggregate?groupBy=account&filter=${q({ '==': [{ var: 'account' }, w.b.companyId] })}`, expect: ok(none('groups')) },
+      { path: `${V}/records/deal/aggregate?groupBy=account&filter=${q({ '==': [{ var: 'account.region' }, 'B-SECRET-REGION'] })}`, expect: ok(none('groups')) },
+      { path: `${V}/records/deal/aggregate?groupBy=account&q=B-SECRET`, expect: ok(none('groups')) },
+      { path: `${V}/records/deal/aggregate?groupBy=${B_NAMES.field}`, expect: bad('QUERY_UNKNOWN_FIELD') },
+      { path: `${V}/records/deal/aggregate?groupBy=account&view=${B_NAMES.view}`, expect: nf('LIST_VIEW_NOT_FOUND') },
+    ],
+  },
+  [`GET ${V}/records/:object/export.csv`]: {
+    probes: () => [
+      { path: `${V}/records/${B_NAMES.object}/export.csv`, expect: NO_OBJECT },
+      { path: `${V}/records/deal/export.csv?fields=id,name,note`, expect: ok(csvOnlyA('deal')) },
+      { path: `${V}/records/company/export.csv?fields=id,name,region&tenant=${f.b.tenant.slug}`, headers: { 'x-tenant': f.b.tenant.slug }, expect: ok(csvOnlyA('company')) },
+      { path: `${V}/records/deal/export.csv?fields=id&sort=name&cursor=${w.b.cursor}`, expect: ok(csvOnlyA('deal')) },
+      { path: `${V}/records/deal/export.csv?fields=id&filter=${q({ in: [{ var: 'id' }, w.b.dealIds] })}`, expect: ok(csvOnlyA('deal', 0)) },
+      { path: `${V}/records/deal/export.csv?fields=id&q=B-SECRET`, expect: ok(csvOnlyA('deal', 0)) },
+      { path: `${V}/records/deal/export.csv?fields=name,${B_NAMES.field}`, expect: bad('QUERY_UNKNOWN_FIELD') },
+      { path: `${V}/records/deal/export.csv?view=${B_NAMES.view}`, expect: nf('LIST_VIEW_NOT_FOUND') },
     ],
   },
   ...recordShareProbes('team'),

@@ -1,0 +1,123 @@
+import { AppError } from '../core/errors';
+import { quoteIdent, runSql, type Executor } from '../db/knex';
+import type { CompiledObject } from '../metadata/compiled-object';
+import type { SqlFragment } from '../query/sql-fragment';
+import { parseBody } from '../security/admin/request-schemas';
+import { assertFieldsWritable } from '../security/field-access';
+import { requireObjectPermission } from '../security/record-access';
+import type { RecordContext, RecordRow } from './context';
+import { dependencyIssues } from './dependent-values';
+import { enforceFieldConditions } from './field-conditions';
+import { inactiveValuesUsed } from './inactive-values';
+import { pgErrorFor } from './pg-error-for';
+import { accessSql, assertActiveUser } from './record-security';
+import { validatePayload } from './validate-payload';
+import { enforceValidationRules } from './validation-rules';
+
+/** At most this many records per bulk edit or bulk delete (as for ownership transfers). */
+export const MAX_BULK_IDS = 1000;
+
+const uuid = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' };
+/** The body of a bulk request: distinct record ids, and for an edit the values to set on all of them. */
+export const bulkIds = { type: 'array', minItems: 1, maxItems: MAX_BULK_IDS, uniqueItems: true, items: uuid };
+const bulkUpdateBody = { type: 'object', additionalProperties: false, required: ['ids', 'values'], properties: { ids: bulkIds, values: { type: 'object', minProperties: 1 } } };
+
+/** Sets the audit trail's actor for the rest of this transaction. */
+export const setAuditActor = (trx: Executor, userId: string) => runSql(trx, "SELECT set_config('tessera.actor_id', ?, true)", [userId]);
+
+/**
+ * Which records this user may write with this change — as a single update:
+ * edit access, and full access (or the new owner being the record's owner)
+ * when the owner changes.
+ */
+async function writablePredicate(ctx: RecordContext, obj: CompiledObject, change: RecordRow): Promise<SqlFragment | undefined> {
+  const edit = accessSql(ctx, obj, 'edit');
+  if (!('owner_id' in change)) return edit;
+  await assertActiveUser(ctx, change.owner_id, '/values/owner_id');
+  const full = accessSql(ctx, obj, 'full');
+  if (!full) return edit;
+  const transfer = { sql: `(owner_id = ?::uuid OR ${full.sql})`, params: [change.owner_id, ...full.params] };
+  return edit ? { sql: `(${edit.sql} AND ${transfer.sql})`, params: [...edit.params, ...transfer.params] } : transfer;
+}
+
+/**
+ * Locks the records the user may write; when some are missing, names the
+ * ones the user cannot see (404, as if they did not exist) or else the ones
+ * they see but may not change (403). Nothing is written either way.
+ */
+export async function lockWritable(ctx: RecordContext, obj: CompiledObject, ids: string[], writable: SqlFragment | undefined, action: 'change' | 'delete'): Promise<void> {
+  const locked = await runSql<{ id: string }>(ctx.db, `SELECT id FROM ${obj.table} WHERE id = ANY(?::uuid[])${writable ? ` AND ${writable.sql}` : ''} FOR UPDATE`, [ids, ...(writable?.params ?? [])]);
+  if (locked.length === ids.length) return;
+  const done = new Set(locked.map((r) => r.id));
+  const refused = ids.filter((id) => !done.has(id));
+  const read = accessSql(ctx, obj, 'read');
+  const visible = await runSql<{ id: string }>(ctx.db, `SELECT id FROM ${obj.table} WHERE id = ANY(?::uuid[])${read ? ` AND ${read.sql}` : ''}`, [refused, ...(read?.params ?? [])]);
+  const seen = new Set(visible.map((r) => r.id));
+  const missing = refused.filter((id) => !seen.has(id));
+  const name = obj.def.name;
+  if (missing.length) throw new AppError('RECORD_NOT_FOUND', `${missing.length} of the ${name} records do not exist; nothing was ${action}d`, { object: name, ids: missing });
+  throw new AppError('RECORD_ACCESS_DENIED', `you may not ${action} ${refused.length} of the ${name} records; nothing was ${action}d`, { object: name, ids: refused });
+}
+
+/** Where a problem with the record at ids[i] is reported. */
+const pathOf = (i: number) => `/ids/${i}`;
+
+/**
+ * The checks a single update makes against the stored record, for every
+ * record of the batch: a deactivated picklist value may be kept but not newly
+ * chosen, dependent picklists, field conditions and validation rules on the
+ * record as it will be.
+ */
+async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, ids: string[], change: RecordRow): Promise<void> {
+  const inactive = inactiveValuesUsed(obj, change);
+  const touchesDependencies = obj.dependents.some((f) => f.name in change || (f.options.controllingField as string) in change);
+  if (!inactive.length && !obj.validationRules.length && !obj.fieldConditions.conditions.length && !touchesDependencies) return;
+  const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ANY(?::uuid[])`, [ids]);
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const stored = ids.map((id) => byId.get(id)!);
+  const issues = stored.flatMap((row, i) =>
+    inactive
+      .filter((f) => (Array.isArray(change[f]) ? (change[f] as unknown[]) : [change[f]]).some((v) => obj.inactiveValues.get(f)!.has(v as string) && !new Set(Array.isArray(row[f]) ? (row[f] as unknown[]) : [row[f]]).has(v)))
+      .map((f) => ({ path: `${pathOf(i)}/${f}`, code: 'FIELD_NOT_IN_PICKLIST', message: 'this value is deactivated and can no longer be chosen' })),
+  );
+  if (issues.length) throw new AppError('RECORD_VALIDATION_FAILED', 'a picklist value is no longer active', { issues: issues.slice(0, 1000) });
+  const next = stored.map((row) => ({ ...row, ...change, updated_by: ctx.actor.userId }));
+  const notAllowed = next.flatMap((row, i) => dependencyIssues(obj.dependents, row, pathOf(i)));
+  if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed.slice(0, 1000) });
+  await enforceFieldConditions(ctx, obj, next.map((n, i) => ({ next: n, change, stored: stored[i]! })), pathOf);
+  await enforceValidationRules(ctx, obj, next, pathOf);
+}
+
+/**
+ * Bulk edit, all or nothing: the same values on every listed record, with
+ * exactly the checks of a single update (object permission, field-level
+ * security, edit access — full access when the owner changes —, picklist,
+ * dependency, condition and validation rules), in one transaction that bumps
+ * each version and names the actor for the audit trail. Invisible ids → 404
+ * naming them; visible but not writable → 403 naming them.
+ */
+export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, body: unknown): Promise<{ updated: number }> {
+  const obj = ctx.meta.object(objectName);
+  requireObjectPermission(ctx.access, objectName, 'edit');
+  const b = parseBody<{ ids: string[]; values: Record<string, unknown> }>(bulkUpdateBody, body, 'REQUEST_INVALID');
+  if ('version' in b.values) throw new AppError('REQUEST_INVALID', 'a bulk edit applies to the current version of each record; leave "version" out of values', { issues: [{ path: '/values/version', code: 'FIELD_UNKNOWN', message: 'not allowed in a bulk edit' }] });
+  validatePayload(obj, b.values, 'update', '/values');
+  assertFieldsWritable(ctx.access, obj, Object.keys(b.values), '/values');
+  const ids = b.ids.map((id) => id.toLowerCase());
+  const change = b.values;
+  const writable = await writablePredicate(ctx, obj, change);
+  return ctx.db.transaction(async (trx) => {
+    const tctx: RecordContext = { ...ctx, db: trx };
+    await setAuditActor(trx, ctx.actor.userId);
+    await lockWritable(tctx, obj, ids, writable, 'change');
+    await checkAgainstStored(tctx, obj, ids, change);
+    const entries = Object.entries(change);
+    const sets = [...entries.map(([k]) => `${quoteIdent(k)} = ?`), 'updated_at = now()', 'updated_by = ?', 'version = version + 1'];
+    try {
+      const rows = await runSql(trx, `UPDATE ${obj.table} SET ${sets.join(', ')} WHERE id = ANY(?::uuid[]) RETURNING id`, [...entries.map(([, v]) => v), ctx.actor.userId, ids]);
+      return { updated: rows.length };
+    } catch (e) {
+      throw pgErrorFor(obj, e);
+    }
+  });
+}
