@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import { HomePage } from '../pages/home-page';
 import { ListPage } from '../pages/list-page';
 import { RecordPage } from '../pages/record-page';
+import { SearchPage } from '../pages/search-page';
 import { matchPath } from './router';
 
 /** The app's pages by URL; the first match wins. */
 const ROUTES: { pattern: string; render: (p: Record<string, string>) => ReactNode }[] = [
   { pattern: '/app', render: () => <HomePage /> },
+  { pattern: '/app/search', render: () => <SearchPage /> },
   { pattern: '/app/o/:object', render: (p) => <ListPage key={p.object} object={p.object!} /> },
   { pattern: '/app/o/:object/:id', render: (p) => <RecordPage key={`${p.object}/${p.id}`} object={p.object!} id={p.id!} /> },
 ];

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
+import { SearchBox } from '../search/search-box';
 import type { NavigationEntry } from './navigation';
 import { useSession } from './session';
 
@@ -17,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link to="/app" className="brand">
           {t('app.name')}
         </Link>
+        <SearchBox />
         <span className="spacer" />
         <button type="button" className="link" data-testid="switch-language" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('nav.language')}
