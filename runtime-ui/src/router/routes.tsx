@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { HomePage } from '../pages/home-page';
 import { ListPage } from '../pages/list-page';
 import { RecordPage } from '../pages/record-page';
+import { RecordFormPage } from '../pages/record-form-page';
 import { SearchPage } from '../pages/search-page';
 import { matchPath } from './router';
 
@@ -10,7 +11,9 @@ const ROUTES: { pattern: string; render: (p: Record<string, string>) => ReactNod
   { pattern: '/app', render: () => <HomePage /> },
   { pattern: '/app/search', render: () => <SearchPage /> },
   { pattern: '/app/o/:object', render: (p) => <ListPage key={p.object} object={p.object!} /> },
+  { pattern: '/app/o/:object/new', render: (p) => <RecordFormPage key={`${p.object}/new`} object={p.object!} /> },
   { pattern: '/app/o/:object/:id', render: (p) => <RecordPage key={`${p.object}/${p.id}`} object={p.object!} id={p.id!} /> },
+  { pattern: '/app/o/:object/:id/edit', render: (p) => <RecordFormPage key={`${p.object}/${p.id}/edit`} object={p.object!} id={p.id!} /> },
 ];
 
 /** The page for a path, or undefined (not found). */
