@@ -1,16 +1,15 @@
-import { useI18n } from '../i18n/i18n';
-import { Link } from '../router/router';
+import type { RecordData } from '../api/describe';
+import { RecordForm } from '../form';
 import type { RecordDescribe } from './record-types';
 
 /**
- * "New" on a related list: the child's form with the lookup to this record
- * filled in (the form page reads ?<field>=<value> as initial values).
+ * "New" on a related list, in place: the child's form with the lookup to
+ * this record filled in; saving closes it and refreshes the lists.
  */
-export function InlineAdd({ object, field, parentId }: { object: string; field: string; parentId: string; describe: RecordDescribe; onSaved(): void }) {
-  const { t } = useI18n();
+export function InlineAdd({ describe, field, parentId, onSaved, onCancel }: { describe: RecordDescribe; field: string; parentId: string; onSaved(record: RecordData): void; onCancel(): void }) {
   return (
-    <Link to={`/app/o/${encodeURIComponent(object)}/new?${encodeURIComponent(field)}=${encodeURIComponent(parentId)}`} className="rp-button" data-testid={`related-new-${object}-${field}`}>
-      {t('common.new')}
-    </Link>
+    <div className="rp-inline-add" data-testid={`inline-add-${describe.object.name}`}>
+      <RecordForm describe={describe} initialValues={{ [field]: parentId }} onSaved={onSaved} onCancel={onCancel} />
+    </div>
   );
 }

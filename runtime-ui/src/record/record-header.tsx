@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/api-error';
-import { del } from '../api/client';
+import { api } from '../api/client';
 import type { FieldDef, RecordData } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
@@ -26,7 +26,8 @@ export function RecordHeader({ describe, record, headerFields, names, onChanged 
     setBusy(true);
     setError(undefined);
     try {
-      await del(`/records/${encodeURIComponent(object)}/${encodeURIComponent(record.id)}`);
+      // The version the user is looking at: a record changed since is not deleted blind (409).
+      await api<void>('DELETE', `/records/${encodeURIComponent(object)}/${encodeURIComponent(record.id)}`, undefined, { 'if-match': `"${record.version}"` });
       navigate(base, { replace: true });
     } catch (e) {
       setError(asApiError(e));

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
@@ -22,6 +22,7 @@ const MAX_COLUMNS = 4;
  */
 export function RelatedList({ spec, parentId, qualify, onAdded }: { spec: RelatedListSpec; parentId: string; qualify: boolean; onAdded(): void }) {
   const { t, label } = useI18n();
+  const [adding, setAdding] = useState(false);
   const child = useApi<RecordDescribe>(`/metadata/objects/${encodeURIComponent(spec.object)}/describe`);
   const filter = JSON.stringify(childFilter([spec.field], parentId));
   const columns = useMemo(() => {
@@ -47,9 +48,25 @@ export function RelatedList({ spec, parentId, qualify, onAdded }: { spec: Relate
           {list.data?.total !== undefined && <span className="rp-count" data-testid="related-count">{list.data.total}</span>}
         </h3>
         <span className="spacer" />
-        {child.data?.access.create && <InlineAdd object={spec.object} field={spec.field} parentId={parentId} describe={child.data} onSaved={onAdded} />}
+        {child.data?.access.create && (
+          <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)} data-testid={`related-new-${spec.object}-${spec.field}`}>
+            {t('common.new')}
+          </button>
+        )}
         <Link to={listUrl}>{t('record.viewAll')}</Link>
       </header>
+      {adding && child.data && (
+        <InlineAdd
+          describe={child.data}
+          field={spec.field}
+          parentId={parentId}
+          onSaved={() => {
+            setAdding(false);
+            onAdded();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
       {child.error && <ApiErrorView error={child.error} retry={child.reload} />}
       {list.error && <ApiErrorView error={list.error} retry={list.reload} />}
       {!child.error && !list.error && !rows && <p className="rp-muted">{t('common.loading')}</p>}
