@@ -109,6 +109,20 @@ it('shows a change made elsewhere in the field history, old → new with the fie
   await screenshot(page, 'record-page-history');
 });
 
+it('speaks Chinese on a phone-sized screen: labels, picklist values and one column', async () => {
+  const phone = await newPage(browser, { locale: 'zh-CN', width: 390, height: 844 });
+  await signIn(phone, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await phone.goto(`${base}/app/o/company/${companyId}`);
+  await phone.waitForSelector('[data-testid=related-visit-company] tbody tr');
+  expect(await phone.locator('[data-testid=record-section] h2').allTextContents()).toEqual(['概况', '财务']);
+  expect(await phone.textContent('[data-testid=record-header] [data-field=tier]')).toBe('等级银牌');
+  expect(await phone.textContent('[data-testid=related-visit-company] h3')).toContain('拜访');
+  const [main, side] = await Promise.all(['.rp-main', '.rp-side'].map((s) => phone.locator(s).boundingBox()));
+  expect(side!.y).toBeGreaterThan(main!.y + main!.height - 1);
+  await screenshot(phone, 'record-page-phone-zh');
+  await phone.context().close();
+});
+
 it('finds the company with the global search and opens it', async () => {
   await page.fill('[data-testid=global-search]', 'Acme');
   await page.press('[data-testid=global-search]', 'Enter');
