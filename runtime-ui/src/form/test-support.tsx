@@ -20,8 +20,9 @@ import type { FormDescribe, FormMode } from './form-types';
 const registry = new FieldTypeRegistry();
 
 /** An object as the server describes it to a user with full access, and its payload schemas. */
-export function defineObject(raw: RawObjectDef, access: Partial<Describe['access']> = {}): { describe: FormDescribe; schema(mode: FormMode): Record<string, unknown> } {
-  const { snapshot, issues } = normalizeSnapshot({ objects: { [raw.name]: raw }, valueSets: {} }, registry, 1);
+export function defineObject(raw: RawObjectDef, access: Partial<Describe['access']> = {}, others: RawObjectDef[] = []): { describe: FormDescribe; schema(mode: FormMode): Record<string, unknown> } {
+  const objects = Object.fromEntries([raw, ...others].map((o) => [o.name, o]));
+  const { snapshot, issues } = normalizeSnapshot({ objects, valueSets: {} }, registry, 1);
   if (issues.length) throw new Error(`bad test object: ${JSON.stringify(issues)}`);
   const obj = snapshot.objects.get(raw.name)!;
   const fields = Object.fromEntries(obj.fields.map((f) => [f.name, f.system && f.name !== 'name' ? 'read' : 'edit'])) as Record<string, 'read' | 'edit'>;
