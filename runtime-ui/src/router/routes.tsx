@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { HomePage } from '../pages/home-page';
+import { KanbanPage } from '../pages/kanban-page';
 import { ListPage } from '../pages/list-page';
 import { RecordPage } from '../pages/record-page';
 import { RecordFormPage } from '../pages/record-form-page';
@@ -11,6 +12,7 @@ const ROUTES: { pattern: string; render: (p: Record<string, string>) => ReactNod
   { pattern: '/app', render: () => <HomePage /> },
   { pattern: '/app/search', render: () => <SearchPage /> },
   { pattern: '/app/o/:object', render: (p) => <ListPage key={p.object} object={p.object!} /> },
+  { pattern: '/app/o/:object/kanban', render: (p) => <KanbanPage key={p.object} object={p.object!} /> },
   { pattern: '/app/o/:object/new', render: (p) => <RecordFormPage key={`${p.object}/new`} object={p.object!} /> },
   { pattern: '/app/o/:object/:id', render: (p) => <RecordPage key={`${p.object}/${p.id}`} object={p.object!} id={p.id!} /> },
   { pattern: '/app/o/:object/:id/edit', render: (p) => <RecordFormPage key={`${p.object}/${p.id}/edit`} object={p.object!} id={p.id!} /> },
