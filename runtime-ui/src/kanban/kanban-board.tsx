@@ -175,7 +175,8 @@ function Board({ describe, field, i18n, onField }: { describe: Describe; field: 
             </Column>
           ))}
         </div>
-        <DragOverlay>
+        {/* No drop animation: the card has already moved (or snapped back) when the finger or mouse lets go. */}
+        <DragOverlay dropAnimation={null}>
           {draggedCard ? (
             <article className="kb-card kb-overlay">
               <CardContent object={object} record={draggedCard} fields={fields} env={env} />

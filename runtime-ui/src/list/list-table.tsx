@@ -79,6 +79,7 @@ export function ListTable({ object, records, columns, env, sorting, onSortingCha
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: true,
+    sortDescFirst: false,
     state: { sorting, rowSelection: selection },
     onSortingChange: (u) => onSortingChange(typeof u === 'function' ? u(sorting) : u),
     onRowSelectionChange: (u) => onSelectionChange(typeof u === 'function' ? u(selection) : u),
