@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
+import { OPERATORS, OPERATORS_BY_KIND, type FilterKind } from '../../../runtime-ui/src/filter-builder/operators';
 
 /** GET /records/:object/export.csv: the list as CSV, every page, with the list's access rules. */
 let t: TestTenant;
@@ -32,6 +33,8 @@ beforeAll(async () => {
       { name: 'score', type: 'integer', label: 'Score' },
       { name: 'ok', type: 'boolean', label: 'OK' },
       { name: 'secret', type: 'text', label: 'Secret' },
+      { name: 'due', type: 'date', label: 'Due' },
+      { name: 'referrer', type: 'lookup', label: 'Referrer', options: { target: 'lead' } },
     ],
     listViews: [{ name: 'hot', label: 'Hot', filter: { '==': [{ var: 'rating' }, 'hot'] }, columns: ['name', 'rating'], sort: ['-score'] }],
   });
@@ -77,6 +80,24 @@ describe('CSV export', () => {
     expect(lines[0]!.startsWith('ID,Name,Owner')).toBe(true);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Rep lead');
+  });
+});
+
+describe('filters from the list’s filter builder', () => {
+  it('every operator of every field kind compiles on the server and exports', async () => {
+    const fieldOf: Record<FilterKind, string> = { text: 'company', number: 'score', date: 'due', datetime: 'created_at', boolean: 'ok', picklist: 'rating', multipicklist: 'tags', lookup: 'referrer', user: 'owner_id' };
+    const sample: Record<string, unknown> = { text: 'Acme', number: 3, date: '2026-03-15', datetime: '2026-03-01T08:00:00.000Z', picklist: 'hot', multipicklist: 'a', lookup: rep.id, user: rep.id };
+    const valueFor = (kind: FilterKind, arity: string) =>
+      arity === 'range' ? [sample[kind], sample[kind]] : arity === 'list' ? [kind === 'multipicklist' ? 'a' : 'hot'] : arity === 'days' ? 30 : kind === 'lookup' ? '2b0c4d6e-8f10-4a2b-9c3d-4e5f60718293' : sample[kind];
+    const failures: string[] = [];
+    for (const [kind, ops] of Object.entries(OPERATORS_BY_KIND) as [FilterKind, (keyof typeof OPERATORS)[]][]) {
+      for (const op of ops) {
+        const rule = OPERATORS[op].toLogic(fieldOf[kind], valueFor(kind, OPERATORS[op].arity), kind);
+        const res = await t.admin.get(`/records/lead/export.csv?fields=name&filter=${q(rule)}`);
+        if (res.status !== 200) failures.push(`${kind} ${op} ${JSON.stringify(rule)}: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
 
