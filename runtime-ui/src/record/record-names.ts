@@ -41,8 +41,8 @@ export async function fetchRecordNames(refs: RecordRef[]): Promise<Map<string, s
   return names;
 }
 
-/** Admins may list users; everyone else sees their own name. Cached for the page's life. */
-let adminUsers: Promise<{ id: string; displayName: string }[]> | undefined;
+/** Admins may list users; everyone else sees their own name. Cached per signed-in admin for the page's life. */
+let adminUsers: { for: string; users: Promise<{ id: string; displayName: string }[]> } | undefined;
 
 /** Names for references and users (owner, created by), fetched in a batch whenever the set of references changes. */
 export function useDisplayNames(refs: RecordRef[]): DisplayNames {
@@ -64,11 +64,14 @@ export function useDisplayNames(refs: RecordRef[]): DisplayNames {
     setUsers(own);
     if (!me.isAdmin) return;
     let live = true;
-    adminUsers ??= get<{ users: { id: string; displayName: string }[] }>('/admin/users').then(
-      (r) => r.users,
-      () => [],
-    );
-    void adminUsers.then((list) => live && setUsers(new Map([...list.map((u) => [u.id, u.displayName] as const), ...own])));
+    if (adminUsers?.for !== me.id) {
+      const users = get<{ users: { id: string; displayName: string }[] }>('/admin/users').then(
+        (r) => r.users,
+        () => [],
+      );
+      adminUsers = { for: me.id, users };
+    }
+    void adminUsers.users.then((list) => live && setUsers(new Map([...list.map((u) => [u.id, u.displayName] as const), ...own])));
     return () => {
       live = false;
     };
