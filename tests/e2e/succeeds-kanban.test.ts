@@ -103,7 +103,7 @@ it('on a phone the columns scroll sideways and a card moves by touch', async () 
   const cdp = await context.newCDPSession(page);
   const from = await center(card(page, 'Gamma deal'));
   const to = await center(column(page, 'won'));
-  const touch = (type: string, x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   await touch('touchStart', from.x, from.y);
   await page.waitForTimeout(300);
   for (let i = 1; i <= 10; i++) await touch('touchMove', from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y + 40 - from.y) * i) / 10);

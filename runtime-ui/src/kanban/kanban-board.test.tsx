@@ -94,7 +94,7 @@ describe('kanban', () => {
     const held = new Promise<void>((r) => (release = r));
     const patches = serve(() => ({ status: 400, body: { error: { code: 'RECORD_RULE_VIOLATION', message: 'A won deal needs a signed contract', details: { rule: 'contract', issues: [] } } } }));
     const slowFetch = globalThis.fetch as ReturnType<typeof vi.fn>;
-    const answer = slowFetch.getMockImplementation()!;
+    const answer = slowFetch.getMockImplementation()! as (input: string, init?: RequestInit) => Promise<Response>;
     slowFetch.mockImplementation(async (input: string, init?: RequestInit) => (init?.method === 'PATCH' ? held.then(() => answer(input, init)) : answer(input, init)));
     await renderBoard();
 

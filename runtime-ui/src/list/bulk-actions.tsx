@@ -8,6 +8,9 @@ import { picklistOptions, ScalarInput, UserPicker } from '../filter-builder/valu
 import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
 
+/** The server's limit on the records of one bulk request. */
+export const MAX_BULK = 1000;
+
 /** Field types whose value a bulk edit can set (computed and system values cannot be written). */
 const NOT_WRITABLE = new Set(['id', 'user', 'autonumber', 'formula', 'rollup']);
 
@@ -105,17 +108,18 @@ export function BulkActions({ describe, ids, onDone, onClear }: { describe: Desc
     <div className="lv-bulk" data-testid="bulk-bar">
       <div className="lv-bulk-row">
         <strong>{t('list.selected', { n })}</strong>
-        {describe.access.edit && fields.length > 0 && (
+        {n > MAX_BULK && <span className="form-error">{t('list.bulk.tooMany', { n: MAX_BULK })}</span>}
+        {n <= MAX_BULK && describe.access.edit && fields.length > 0 && (
           <button type="button" aria-pressed={mode === 'edit'} onClick={() => open('edit')} data-testid="bulk-edit">
             {t('list.bulk.edit')}
           </button>
         )}
-        {describe.access.edit && (
+        {n <= MAX_BULK && describe.access.edit && (
           <button type="button" aria-pressed={mode === 'owner'} onClick={() => open('owner')} data-testid="bulk-owner">
             {t('list.bulk.owner')}
           </button>
         )}
-        {describe.access.delete && (
+        {n <= MAX_BULK && describe.access.delete && (
           <button type="button" aria-pressed={mode === 'delete'} className="lv-danger" onClick={() => open('delete')} data-testid="bulk-delete">
             {t('list.bulk.delete')}
           </button>
@@ -124,7 +128,7 @@ export function BulkActions({ describe, ids, onDone, onClear }: { describe: Desc
           {t('list.clearSelection')}
         </button>
       </div>
-      {mode === 'edit' && (
+      {n <= MAX_BULK && mode === 'edit' && (
         <form className="lv-bulk-form" onSubmit={(e) => (e.preventDefault(), canApply && void run('bulk-update', { ids, values: { [fieldName]: editValue } }, (r) => t('list.bulk.updated', { n: r.updated ?? n })))}>
           <label>
             {t('list.bulk.field')}
@@ -148,7 +152,7 @@ export function BulkActions({ describe, ids, onDone, onClear }: { describe: Desc
           </button>
         </form>
       )}
-      {mode === 'owner' && (
+      {n <= MAX_BULK && mode === 'owner' && (
         <form className="lv-bulk-form" onSubmit={(e) => (e.preventDefault(), owner && void run('transfer', { ids, ownerId: owner }, (r) => t('list.bulk.transferred', { n: r.transferred ?? n })))}>
           <label>
             {t('list.owner.pick')}
@@ -166,7 +170,7 @@ export function BulkActions({ describe, ids, onDone, onClear }: { describe: Desc
           </button>
         </form>
       )}
-      {mode === 'delete' && (
+      {n <= MAX_BULK && mode === 'delete' && (
         <div className="lv-bulk-form" role="alertdialog" aria-label={t('list.bulk.deleteConfirm', { n })}>
           <span>{t('list.bulk.deleteConfirm', { n })}</span>
           <button type="button" className="lv-danger" disabled={busy} onClick={() => void run('bulk-delete', { ids }, (r) => t('list.bulk.deleted', { n: r.deleted ?? n }))} data-testid="bulk-delete-confirm">

@@ -40,6 +40,9 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch(q: stri
   const { t } = useI18n();
   const [text, setText] = useState(value);
   const sent = useRef(value);
+  // The latest callback, so re-renders while typing do not restart the pause.
+  const search = useRef(onSearch);
+  search.current = onSearch;
   useEffect(() => {
     if (value !== sent.current) setText(value);
     sent.current = value;
@@ -48,10 +51,10 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch(q: stri
     if (text === sent.current) return;
     const timer = setTimeout(() => {
       sent.current = text;
-      onSearch(text);
+      search.current(text);
     }, 300);
     return () => clearTimeout(timer);
-  }, [text, onSearch]);
+  }, [text]);
   return <input type="search" className="lv-search" aria-label={t('list.search')} placeholder={t('list.search')} value={text} maxLength={200} onChange={(e) => setText(e.target.value)} data-testid="quick-search" />;
 }
 
