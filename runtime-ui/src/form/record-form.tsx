@@ -14,7 +14,8 @@ import type { UserFacts } from './rule-variables';
 import { templates } from './templates';
 import { useLeaveGuard } from './use-leave-guard';
 import { useRecordEditor } from './use-record-editor';
-import { formValidator, warmUpValidator } from './validation';
+import { formValidator } from './schema-validator';
+import { warmUpValidator } from './validation';
 
 export interface RecordFormProps {
   /** The object's describe (fields the user may read, access, layout, rules). */

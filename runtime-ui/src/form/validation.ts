@@ -1,16 +1,9 @@
-import type Ajv from 'ajv';
-import type { ErrorObject } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { FieldDef } from '../api/describe';
 import type { I18n } from '../i18n/i18n';
 import type { FormModel } from './form-model';
 import type { LiveState } from './live-rules';
 import { isEmptyValue } from './payload';
-import { fieldOfPath } from './server-issues';
-
-/** react-jsonschema-form's ajv validator, for draft 2020-12 like the server's. */
-export const formValidator = customizeValidator({ AjvClass: Ajv2020 as unknown as typeof Ajv });
+import { schemaIssues, type SchemaIssue } from './schema-validator';
 
 /** A problem the browser finds before saving: on a field, or on the record (no field). */
 export interface ClientIssue {
@@ -28,16 +21,17 @@ const FORMAT_KEYS: Record<string, 'form.invalid.email' | 'form.invalid.url' | 'f
   'date-time': 'form.invalid.datetime',
 };
 
-/** A schema error in the chosen locale, worded for the field's type. */
-function schemaMessage(e: ErrorObject, f: FieldDef, i18n: Pick<I18n, 't' | 'fmt'>): string {
+/** A schema refusal in the chosen locale, worded for the field's type (limits read from the field's schema). */
+function schemaMessage(e: SchemaIssue, f: FieldDef, fieldSchema: Record<string, unknown>, i18n: Pick<I18n, 't' | 'fmt'>): string {
   const { t, fmt } = i18n;
-  const limit = (e.params as { limit?: unknown }).limit;
+  const limit = fieldSchema[e.keyword];
   const shown = typeof limit === 'number' ? fmt.number(limit) : String(limit ?? '');
+  const format = FORMAT_KEYS[String(fieldSchema.format)];
   switch (e.keyword) {
     case 'type':
       return f.type === 'integer' ? t('form.invalid.integer') : NUMERIC.has(f.type) ? t('form.invalid.number') : t('form.invalid.value');
     case 'format':
-      return FORMAT_KEYS[String((e.params as { format?: string }).format)] ? t(FORMAT_KEYS[String((e.params as { format: string }).format)]!) : t('form.invalid.value');
+      return format ? t(format) : t('form.invalid.value');
     case 'pattern':
       return f.type === 'phone' ? t('form.invalid.phone') : f.type === 'url' ? t('form.invalid.url') : t('form.invalid.value');
     case 'maximum':
@@ -55,9 +49,9 @@ function schemaMessage(e: ErrorObject, f: FieldDef, i18n: Pick<I18n, 't' | 'fmt'
   }
 }
 
-/** Compiles the form's schema ahead of the first change (ajv caches by schema object). */
+/** Prepares the form's validator ahead of the first change (it is cached per schema object). */
 export function warmUpValidator(model: FormModel): void {
-  formValidator.rawValidation(model.schema, {});
+  schemaIssues(model.schema, {});
 }
 
 /**
@@ -75,13 +69,10 @@ export function clientIssues(model: FormModel, values: Record<string, unknown>, 
     if (!empty) data[name] = values[name];
     else if ((def.required || live.required.has(name)) && !live.hidden.has(name) && !live.readOnly.has(name)) issues.push({ field: name, message: i18n.t('form.required'), reads: [name] });
   }
-  const { errors } = formValidator.rawValidation<ErrorObject>(model.schema, data);
-  const seen = new Set<string>();
-  for (const e of errors ?? []) {
-    const field = fieldOfPath(e.instancePath);
-    if (!field || seen.has(field) || !model.editable.has(field)) continue;
-    seen.add(field);
-    issues.push({ field, message: schemaMessage(e, model.placed.get(field)!.def, i18n), reads: [field] });
+  const properties = (model.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  for (const e of schemaIssues(model.schema, data)) {
+    if (!e.field || !model.editable.has(e.field)) continue;
+    issues.push({ field: e.field, message: schemaMessage(e, model.placed.get(e.field)!.def, properties[e.field] ?? {}, i18n), reads: [e.field] });
   }
   for (const rule of live.violations) {
     const onField = rule.errorField && model.placed.has(rule.errorField) && !live.hidden.has(rule.errorField) ? rule.errorField : undefined;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
-import { RecordForm, valuesFromQuery, type FormDescribe } from '../form';
+import { preloadRecordForm, RecordForm, valuesFromQuery, type FormDescribe } from '../form';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
@@ -15,7 +15,10 @@ export function RecordFormPage({ object, id }: { object: string; id?: string }) 
   const { t, label } = useI18n();
   const { navigate, query } = useRouter();
   // Marks when the page starts (first render); the form marks tf-form-ready when it is on screen.
-  useState(() => performance.mark('tf-form-start'));
+  useState(() => {
+    performance.mark('tf-form-start');
+    void preloadRecordForm().catch(() => undefined);
+  });
   const base = `/metadata/objects/${encodeURIComponent(object)}`;
   const describe = useApi<FormDescribe>(`${base}/describe`);
   const schema = useApi<Record<string, unknown>>(`${base}/schema?mode=${id ? 'update' : 'create'}`);
