@@ -109,6 +109,23 @@ it('shows a change made elsewhere in the field history, old → new with the fie
   await screenshot(page, 'record-page-history');
 });
 
+it('changes the owner and deletes a record after asking', async () => {
+  const rep = await t.newUser();
+  const doomed = (await t.admin.post('/records/company', { name: 'Short-lived Ltd' })).body.id;
+  await page.goto(`${base}/app/o/company/${doomed}`);
+  await page.click('[data-testid=record-change-owner]');
+  await page.selectOption('[data-testid=change-owner] select', rep.id);
+  await page.click('[data-testid=change-owner] button[type=submit]');
+  await expect.poll(async () => (await t.admin.get(`/records/company/${doomed}`)).body.owner_id).toBe(rep.id);
+  await page.waitForSelector('[data-testid=field-history] .rp-history-update [data-field=owner_id]');
+  expect(await page.textContent('[data-testid=field-history] .rp-history-update [data-field=owner_id]')).toBe(`Owner: admin → ${rep.email.split('@')[0]}`);
+  await page.click('[data-testid=record-delete]');
+  expect(await page.textContent('[role=alertdialog]')).toContain('Delete this record?');
+  await page.click('[data-testid=record-delete-confirm]');
+  await page.waitForURL(`${base}/app/o/company`);
+  expect((await t.admin.get(`/records/company/${doomed}`)).status).toBe(404);
+});
+
 it('speaks Chinese on a phone-sized screen: labels, picklist values and one column', async () => {
   const phone = await newPage(browser, { locale: 'zh-CN', width: 390, height: 844 });
   await signIn(phone, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
