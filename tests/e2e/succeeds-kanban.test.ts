@@ -3,6 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestTenant, type TestTenant } from '../helpers/test-server';
 import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
 
+/** Polls patiently: the whole suite runs in parallel and this machine may be busy. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
 /**
  * The kanban in Chromium: columns per stage with counts and amount totals;
  * dragging a card changes the stage through the API; a drag a validation
@@ -60,18 +63,20 @@ async function drag(page: Page, from: Locator, to: Locator) {
 }
 
 it('drags a card to another stage through the API; a refused drag snaps back with the message', async () => {
-  const page = await newPage(browser);
+  // Wide enough for all four columns: no column sits at the strip's edge, where dnd-kit would scroll the strip mid-drag.
+  const page = await newPage(browser, { width: 1600, height: 900 });
   await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
   await page.click('[data-testid=nav-opportunity]');
   await page.click('[data-testid=open-kanban]');
   await card(page, 'Alpha deal').waitFor();
+  await card(page, 'Delta deal').waitFor();
   expect(await page.locator('[data-testid=kanban-column]').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')))).toEqual(['Prospecting', 'Negotiation', 'Won', 'Lost']);
   expect(await column(page, 'prospecting').getByTestId('kanban-count').textContent()).toBe('2');
   expect(await column(page, 'prospecting').getByTestId('kanban-sum').textContent()).toBe('$1,000.00');
   await screenshot(page, 'kanban');
 
   await drag(page, card(page, 'Alpha deal'), column(page, 'negotiation'));
-  await expect.poll(() => stageOf('Alpha deal')).toBe('negotiation');
+  await poll(() => stageOf('Alpha deal')).toBe('negotiation');
   await column(page, 'negotiation').locator('[data-testid=kanban-card]', { hasText: 'Alpha deal' }).waitFor();
   expect(await column(page, 'negotiation').getByTestId('kanban-count').textContent()).toBe('2');
   expect(await column(page, 'negotiation').getByTestId('kanban-sum').textContent()).toBe('$1,500.00');
@@ -80,7 +85,7 @@ it('drags a card to another stage through the API; a refused drag snaps back wit
 
   // Won without an amount: the validation rule refuses, the card goes back, the message stays visible.
   await drag(page, card(page, 'Beta deal'), column(page, 'won'));
-  await expect.poll(() => page.getByTestId('kanban-refused').textContent()).toContain('A won opportunity needs an amount');
+  await poll(() => page.getByTestId('kanban-refused').textContent()).toContain('A won opportunity needs an amount');
   await column(page, 'prospecting').locator('[data-testid=kanban-card]', { hasText: 'Beta deal' }).waitFor();
   expect(await column(page, 'won').locator('[data-testid=kanban-card]', { hasText: 'Beta deal' }).count()).toBe(0);
   expect(await column(page, 'won').getByTestId('kanban-count').textContent()).toBe('1');
@@ -105,11 +110,11 @@ it('on a phone the columns scroll sideways and a card moves by touch', async () 
   const to = await center(column(page, 'won'));
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   await touch('touchStart', from.x, from.y);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(500);
   for (let i = 1; i <= 10; i++) await touch('touchMove', from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y + 40 - from.y) * i) / 10);
   await touch('touchEnd', to.x, to.y + 40);
   // dnd-kit scrolls the strip while a card is held near its edge, so the card may land a column further: wherever it lands, the API agrees.
-  await expect.poll(() => stageOf('Gamma deal')).not.toBe('negotiation');
+  await poll(() => stageOf('Gamma deal')).not.toBe('negotiation');
   const landed = await stageOf('Gamma deal');
   expect(['won', 'lost']).toContain(landed);
   await column(page, landed).locator('[data-testid=kanban-card]', { hasText: 'Gamma deal' }).waitFor();

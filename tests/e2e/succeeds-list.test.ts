@@ -4,6 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestTenant, type TestTenant } from '../helpers/test-server';
 import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
 
+/** Polls patiently: the whole suite runs in parallel and this machine may be busy. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
 /**
  * The generated list in Chromium: sort by a header, filter with the builder,
  * quick search, scroll to load further pages, select rows for a bulk edit and
@@ -60,17 +63,17 @@ it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view 
   const cursorPages: string[] = [];
   page.on('request', (r) => r.url().includes('/api/v1/records/account?') && r.url().includes('cursor=') && cursorPages.push(r.url()));
   await page.click('[data-testid=nav-account]');
-  await expect.poll(() => total(page).textContent()).toBe('250 records');
+  await poll(() => total(page).textContent()).toBe('250 records');
   await page.locator('.lv-td[data-field=firm] a', { hasText: 'Firm One' }).first().waitFor();
   expect(await page.locator('.lv-td[data-field=industry]').first().textContent()).toMatch(/^(IT|Finance|Retail)$/);
 
   // Sort by a header: ascending, then descending.
   const employees = page.locator('[role=columnheader][data-field=employees]');
   await employees.locator('button').click();
-  await expect.poll(() => firstName(page).textContent()).toBe('Account 001');
+  await poll(() => firstName(page).textContent()).toBe('Account 001');
   expect(await employees.getAttribute('aria-sort')).toBe('ascending');
   await employees.locator('button').click();
-  await expect.poll(() => firstName(page).textContent()).toBe('Account 250');
+  await poll(() => firstName(page).textContent()).toBe('Account 250');
   expect(page.url()).toContain('sort=-employees');
   await screenshot(page, 'list');
 
@@ -80,13 +83,13 @@ it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view 
   await page.getByTestId('filter-field').selectOption('industry');
   await page.getByTestId('filter-builder').getByRole('button', { name: 'Finance' }).click();
   const finance = Array.from({ length: COUNT }, (_, k) => k + 1).filter((i) => industryOf(i) === 'finance');
-  await expect.poll(() => total(page).textContent()).toBe(`${finance.length} records`);
+  await poll(() => total(page).textContent()).toBe(`${finance.length} records`);
   await page.click('[data-testid=filter-add-condition]');
   await page.getByTestId('filter-field').nth(1).selectOption('employees');
   await page.getByTestId('filter-op').nth(1).selectOption('ge');
   await page.getByTestId('filter-condition').nth(1).getByLabel('Value').fill('200');
   const big = finance.filter((i) => i >= 200);
-  await expect.poll(() => total(page).textContent()).toBe(`${big.length} records`);
+  await poll(() => total(page).textContent()).toBe(`${big.length} records`);
   expect(await firstName(page).textContent()).toBe(`Account ${pad(big.at(-1)!)}`);
   await screenshot(page, 'list-filter');
 
@@ -94,24 +97,24 @@ it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view 
   await page.click('[data-testid=view-save-open]');
   await page.fill('[data-testid=view-name]', 'Big finance');
   await page.click('[data-testid=view-save]');
-  await expect.poll(async () => (await page.getByTestId('view-picker').locator('option:checked').textContent())?.trim()).toBe('Big finance');
+  await poll(async () => (await page.getByTestId('view-picker').locator('option:checked').textContent())?.trim()).toBe('Big finance');
   const prefs = (await t.admin.get('/me/prefs/views.account')).body.value;
   expect(prefs).toMatchObject([{ label: 'Big finance', filter: { and: [{ in: [{ var: 'industry' }, ['finance']] }, { '>=': [{ var: 'employees' }, 200] }] } }]);
 
   await page.click('[data-testid=clear-filter]');
-  await expect.poll(() => total(page).textContent()).toBe('250 records');
+  await poll(() => total(page).textContent()).toBe('250 records');
 
   // Quick search.
   await page.fill('[data-testid=quick-search]', 'Account 00');
-  await expect.poll(() => total(page).textContent()).toBe('9 records');
+  await poll(() => total(page).textContent()).toBe('9 records');
   expect(page.url()).toContain('q=Account+00');
   await page.fill('[data-testid=quick-search]', '');
-  await expect.poll(() => total(page).textContent()).toBe('250 records');
+  await poll(() => total(page).textContent()).toBe('250 records');
 
   // Scroll: further keyset pages load as the end nears, never all at once.
   await employees.locator('button').click();
   await employees.locator('button').click();
-  await expect.poll(() => firstName(page).textContent()).toBe('Account 001');
+  await poll(() => firstName(page).textContent()).toBe('Account 001');
   expect(cursorPages).toEqual([]);
   const scroller = page.getByTestId('list-scroller');
   for (let i = 0; i < 10 && !(await page.locator('.lv-td[data-field=name]', { hasText: 'Account 250' }).count()); i++) {
@@ -124,30 +127,30 @@ it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view 
   await scroller.evaluate((el) => el.scrollTo(0, 0));
 
   // Select three rows → bulk edit the industry.
-  await expect.poll(() => firstName(page).textContent()).toBe('Account 001');
+  await poll(() => firstName(page).textContent()).toBe('Account 001');
   for (const i of [0, 1, 2]) await page.locator(`.lv-body [role=row][data-index="${i}"] [data-testid=select-row]`).check();
-  await expect.poll(() => page.getByTestId('bulk-bar').locator('strong').textContent()).toBe('3 selected');
+  await poll(() => page.getByTestId('bulk-bar').locator('strong').textContent()).toBe('3 selected');
   await page.click('[data-testid=bulk-edit]');
   await page.getByTestId('bulk-field').selectOption('industry');
   await page.getByTestId('bulk-value').selectOption('retail');
   await screenshot(page, 'list-bulk-edit');
   await page.click('[data-testid=bulk-apply]');
-  await expect.poll(() => page.getByTestId('list-notice').textContent()).toContain('3 records updated.');
+  await poll(() => page.getByTestId('list-notice').textContent()).toContain('3 records updated.');
   for (const n of ['Account 001', 'Account 002', 'Account 003']) expect(await accountByName(n)).toMatchObject({ industry: 'retail', version: 2 });
-  await expect.poll(() => page.locator('.lv-body [role=row][data-index="0"] [data-field=industry]').textContent()).toBe('Retail');
+  await poll(() => page.locator('.lv-body [role=row][data-index="0"] [data-field=industry]').textContent()).toBe('Retail');
 
   // Select two rows → give them to another user.
   for (const i of [0, 1]) await page.locator(`.lv-body [role=row][data-index="${i}"] [data-testid=select-row]`).check();
   await page.click('[data-testid=bulk-owner]');
   await page.getByTestId('owner-picker').locator('select').selectOption(rep.id);
   await page.click('[data-testid=owner-apply]');
-  await expect.poll(() => page.getByTestId('list-notice').textContent()).toContain('2 records given to their new owner.');
+  await poll(() => page.getByTestId('list-notice').textContent()).toContain('2 records given to their new owner.');
   expect((await accountByName('Account 001')).owner_id).toBe(rep.id);
   expect((await accountByName('Account 003')).owner_id).toBe(t.adminId);
 
   // Export what the list shows.
   await page.fill('[data-testid=quick-search]', 'Account 00');
-  await expect.poll(() => total(page).textContent()).toBe('9 records');
+  await poll(() => total(page).textContent()).toBe('9 records');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
   expect(download.suggestedFilename()).toBe('account.csv');
   const bytes = readFileSync((await download.path())!);
@@ -163,13 +166,13 @@ it('works on a phone: the table scrolls sideways and rows can be picked by touch
   const page = await context.newPage();
   await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
   await page.goto(`${base}/app/o/account?sort=employees`);
-  await expect.poll(() => total(page).textContent()).toBe('共 250 条');
+  await poll(() => total(page).textContent()).toBe('共 250 条');
   const scroller = page.getByTestId('list-scroller');
   const [scrollWidth, clientWidth] = await scroller.evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   expect(clientWidth).toBeLessThanOrEqual(390);
   await page.locator('.lv-body [role=row][data-index="0"] [data-testid=select-row]').tap();
-  await expect.poll(() => page.getByTestId('bulk-bar').locator('strong').textContent()).toBe('已选 1 条');
+  await poll(() => page.getByTestId('bulk-bar').locator('strong').textContent()).toBe('已选 1 条');
   await scroller.evaluate((el) => el.scrollTo(400, 0));
   await screenshot(page, 'list-phone');
   await context.close();
