@@ -20,6 +20,11 @@ export const DEAL: RawObjectDef = {
     { name: 'email', type: 'email', label: { en: 'Email', 'zh-CN': '邮箱' } },
     { name: 'account', type: 'lookup', label: { en: 'Account', 'zh-CN': '客户' }, options: { target: 'account' } },
     { name: 'notes', type: 'textarea', label: { en: 'Notes', 'zh-CN': '备注' } },
+    { name: 'tags', type: 'multipicklist', label: { en: 'Tags', 'zh-CN': '标签' }, options: { values: [v('vip', 'VIP', '重要'), v('new', 'New', '新客户')] } },
+    { name: 'urgent', type: 'boolean', label: { en: 'Urgent', 'zh-CN': '紧急' } },
+    { name: 'meet_at', type: 'datetime', label: { en: 'Meeting', 'zh-CN': '会面时间' } },
+    { name: 'site', type: 'url', label: { en: 'Website', 'zh-CN': '网站' } },
+    { name: 'phone', type: 'phone', label: { en: 'Phone', 'zh-CN': '电话' } },
   ],
   validationRules: [
     { name: 'amount_cap', condition: { '>': [{ var: 'amount' }, 1000000] }, message: { en: 'Amount may not exceed one million', 'zh-CN': '金额不能超过一百万' }, errorField: 'amount' },
@@ -29,6 +34,7 @@ export const DEAL: RawObjectDef = {
     sections: [
       { label: { en: 'Deal', 'zh-CN': '商机信息' }, columns: 2, fields: ['name', 'province', 'city', 'amount', 'qty', 'total', 'stage', 'loss_reason', 'discount'] },
       { label: { en: 'Contact', 'zh-CN': '联系信息' }, columns: 1, fields: ['email', 'notes', 'created_at'] },
+      { label: { en: 'More', 'zh-CN': '其他' }, columns: 2, fields: ['tags', 'urgent', 'meet_at', 'site', 'phone'] },
     ],
   },
 };

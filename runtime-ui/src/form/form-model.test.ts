@@ -11,9 +11,22 @@ describe('buildFormModel', () => {
     expect(m.sections.map((s) => [s.label, s.columns, s.fields])).toEqual([
       [{ en: 'Deal', 'zh-CN': '商机信息' }, 2, ['name', 'province', 'city', 'amount', 'qty', 'total', 'stage', 'loss_reason', 'discount']],
       [{ en: 'Contact', 'zh-CN': '联系信息' }, 1, ['email', 'notes', 'created_at']],
+      [{ en: 'More', 'zh-CN': '其他' }, 2, ['tags', 'urgent', 'meet_at', 'site', 'phone']],
     ]);
     const widgetOf = (n: string) => (m.uiSchema[n] as Record<string, unknown>)['ui:widget'];
-    expect(['name', 'city', 'amount', 'qty', 'total', 'email', 'notes', 'created_at'].map(widgetOf)).toEqual(['tf-text', 'tf-picklist', 'tf-number', 'tf-number', 'tf-formula', 'tf-text', 'tf-text', 'tf-readonly']);
+    expect(['name', 'city', 'amount', 'qty', 'total', 'email', 'notes', 'created_at', 'tags', 'urgent', 'meet_at'].map(widgetOf)).toEqual([
+      'tf-text',
+      'tf-picklist',
+      'tf-number',
+      'tf-number',
+      'tf-formula',
+      'tf-text',
+      'tf-text',
+      'tf-readonly',
+      'tf-multipicklist',
+      'tf-boolean',
+      'tf-date',
+    ]);
     expect((m.uiSchema.notes as Record<string, Record<string, unknown>>)['ui:options']!.wide).toBe(true);
   });
 

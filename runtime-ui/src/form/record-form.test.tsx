@@ -55,8 +55,8 @@ describe('RecordForm layout', () => {
     renderForm({ locale: 'zh-CN' });
     const sections = await screen.findAllByRole('group');
     const fieldsets = sections.filter((s) => s.tagName === 'FIELDSET');
-    expect(fieldsets.map((s) => s.querySelector('legend')!.textContent)).toEqual(['商机信息', '联系信息']);
-    expect(fieldsets.map((s) => s.className)).toEqual(['tf-section tf-cols-2', 'tf-section tf-cols-1']);
+    expect(fieldsets.map((s) => s.querySelector('legend')!.textContent)).toEqual(['商机信息', '联系信息', '其他']);
+    expect(fieldsets.map((s) => s.className)).toEqual(['tf-section tf-cols-2', 'tf-section tf-cols-1', 'tf-section tf-cols-2']);
     expect([...fieldsets[0]!.querySelectorAll('[data-field]')].map((e) => e.getAttribute('data-field'))).toEqual(['name', 'province', 'city', 'amount', 'qty', 'total', 'stage', 'discount']);
     expect(within(fieldsets[0]!).getByText('金额')).toBeTruthy();
     expect(screen.getByTestId('formula-total').textContent).toBe('—');
@@ -153,6 +153,40 @@ describe('RecordForm saving', () => {
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.path).toBe('/records/deal');
     expect(post.body).toEqual({ name: '上海云杉', province: 'gd', city: 'gz', amount: 100, qty: 2 });
+  });
+
+  it('sends every kind of widget value in the payload: multi-select, boolean, datetime, url, phone, text area', async () => {
+    const { calls, onSaved } = renderForm({ api: (r) => (r.method === 'POST' ? { status: 201, body: STORED } : undefined) });
+    await screen.findByLabelText(/Name/);
+    type('name', 'All kinds');
+    fireEvent.click(screen.getByLabelText('VIP'));
+    fireEvent.click(screen.getByLabelText('New'));
+    fireEvent.click(screen.getByRole('checkbox', { name: /No/ }));
+    type('meet_at', '2026-03-02T09:30');
+    type('site', 'https://example.cn');
+    type('phone', '+86 21 1234 5678');
+    type('notes', 'line 1\nline 2');
+    await waitFor(() => expect((field('notes') as unknown as HTMLTextAreaElement).value).toBe('line 1\nline 2'));
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      name: 'All kinds',
+      tags: ['vip', 'new'],
+      urgent: true,
+      meet_at: new Date(2026, 2, 2, 9, 30).toISOString(),
+      site: 'https://example.cn',
+      phone: '+86 21 1234 5678',
+      notes: 'line 1\nline 2',
+    });
+  });
+
+  it('refuses a url and a phone number the schema refuses, in the locale', async () => {
+    renderForm({ locale: 'zh-CN' });
+    await screen.findByLabelText(/网站/);
+    type('site', 'javascript:alert(1)');
+    type('phone', 'call me');
+    await waitFor(() => expect(errorsOf('site')).toBe('请输入以 http:// 或 https:// 开头的网址'));
+    expect(errorsOf('phone')).toBe('请输入有效的电话号码');
   });
 
   it('saves a prefilled parent the layout does not show (inline add from a related list)', async () => {
