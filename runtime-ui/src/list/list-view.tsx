@@ -59,7 +59,9 @@ export function ListView({ describe }: { describe: Describe }) {
   }, [tree]);
 
   const env: CellEnv = useMemo(() => ({ i18n, lookupName, userName: (id) => users.find((u) => u.id === id)?.displayName }), [i18n, lookupName, users]);
-  const sorting: SortingState = q.sort.map((s) => ({ id: s.field, desc: s.desc }));
+  // Without a sort of its own, the list is in the metadata view's order (the server applies it): show that on the headers.
+  const viewSort = describe.object.listViews.find((v) => v.name === q.view)?.sort ?? [];
+  const sorting: SortingState = q.sort.length ? q.sort.map((s) => ({ id: s.field, desc: s.desc })) : viewSort.map((s) => ({ id: s.replace(/^-/, ''), desc: s.startsWith('-') }));
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
   const hasPicklist = describe.object.fields.some((f) => f.type === 'picklist');
   const currentPersonal = personal.views.find((v) => v.name === q.mine);
