@@ -3,7 +3,7 @@ import type { RawObjectDef } from '../../../engine/shared/metadata-types';
 
 const v = (value: string, en: string, zh: string, active = true) => ({ value, label: { en, 'zh-CN': zh }, active });
 
-export const ACCOUNT: RawObjectDef = { name: 'account', label: { en: 'Account', 'zh-CN': '客户' }, fields: [] };
+export const ACCOUNT: RawObjectDef = { name: 'account', label: { en: 'Account', 'zh-CN': '客户' }, fields: [{ name: 'industry', type: 'text', label: { en: 'Industry', 'zh-CN': '行业' } }] };
 
 export const DEAL: RawObjectDef = {
   name: 'deal',

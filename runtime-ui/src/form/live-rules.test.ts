@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT, DEAL } from './deal-fixture';
 import { evaluateLive, picklistLabels, prepareLiveRules } from './live-rules';
-import { decidableInBrowser, variablesOf } from './rule-variables';
+import { browserReads, decidableInBrowser, variablesOf } from './rule-variables';
 import { defineObject } from './test-support';
 
 const deal = defineObject(DEAL, {}, [ACCOUNT]);
@@ -47,8 +47,21 @@ describe('live rules', () => {
     expect(decidableInBrowser(['account.industry'], { id: 'u' })).toBe(false);
     expect(decidableInBrowser(['$user.roles'], { id: 'u' })).toBe(false);
     expect(decidableInBrowser(['$user.roles'], { id: 'u', roles: ['sales'] })).toBe(true);
-    const withLookupRule = { ...deal.describe, object: { ...deal.describe.object, validationRules: [{ name: 'it_only', condition: { '==': [{ var: 'account.industry' }, 'it'] }, message: 'x', active: true }] } };
-    expect(prepareLiveRules(withLookupRule, { id: 'u' }).rules).toEqual([]);
+    expect(browserReads(['account.industry', 'qty'], { id: 'u' }, new Set(['account']))).toEqual({ decidable: true, through: [{ lookup: 'account', field: 'industry' }] });
+    expect(browserReads(['account.owner.team'], { id: 'u' }, new Set(['account'])).decidable).toBe(false);
+    expect(browserReads(['stage.x'], { id: 'u' }, new Set(['account'])).decidable).toBe(false);
+  });
+
+  it('reads one step through a lookup once the related record is loaded, and only if it shows the field', () => {
+    const withLookupRule = { ...deal.describe, object: { ...deal.describe.object, validationRules: [{ name: 'no_gov', condition: { '==': [{ var: 'account.industry' }, 'gov'] }, message: 'x', errorField: 'account', active: true }] } };
+    const live = prepareLiveRules(withLookupRule, { id: 'u' });
+    expect([...live.relatedNeeded]).toEqual([['account', 'account']]);
+    const values = { account: 'a-1' };
+    expect(evaluateLive(live, values, ctx).violations).toEqual([]);
+    expect(evaluateLive(live, values, ctx, undefined, { account: { id: 'a-1', industry: 'gov' } }).violations.map((r) => r.name)).toEqual(['no_gov']);
+    expect(evaluateLive(live, values, ctx, undefined, { account: { id: 'a-2', industry: 'gov' } }).violations).toEqual([]);
+    expect(evaluateLive(live, values, ctx, undefined, { account: { id: 'a-1' } }).violations).toEqual([]);
+    expect(evaluateLive(live, {}, ctx).violations).toEqual([]);
   });
 
   it('gives label_of the picklist labels in the locale', () => {

@@ -2,7 +2,7 @@ import type { FieldDef } from '../api/describe';
 import type { Label } from '../i18n/i18n';
 import { compileRule, type CompiledRule, type RuleContext } from '../../../engine/shared/rules/interpreter';
 import { truthy } from '../../../engine/shared/rules/operations/values';
-import { decidableInBrowser, variablesOf, type UserFacts } from './rule-variables';
+import { browserReads, decidableInBrowser, variablesOf, type LookupRead, type UserFacts } from './rule-variables';
 import type { FormDescribe } from './form-types';
 
 type ConditionKind = 'visibleWhen' | 'requiredWhen' | 'readOnlyWhen';
@@ -11,6 +11,8 @@ interface PreparedCondition {
   field: string;
   kind: ConditionKind;
   run: CompiledRule;
+  /** Related-record fields it reads (evaluated only once those records are loaded). */
+  through: LookupRead[];
 }
 
 /** An active validation rule the browser can decide, with the fields it reads. */
@@ -20,6 +22,7 @@ export interface PreparedRule {
   message: Label;
   errorField?: string;
   reads: string[];
+  through: LookupRead[];
 }
 
 interface PreparedFormula {
@@ -34,7 +37,12 @@ export interface LiveRules {
   formulas: PreparedFormula[];
   /** Formulas the browser cannot compute (they read through lookups): the stored value is shown. */
   serverFormulas: Set<string>;
+  /** Lookup field → target object, for each lookup whose related record a rule reads. */
+  relatedNeeded: Map<string, string>;
 }
+
+/** Related records by lookup field, as fetched for the lookup's current value. */
+export type RelatedRecords = Record<string, Record<string, unknown> | undefined>;
 
 /** What the rules say about the record as it is being typed. */
 export interface LiveState {
@@ -69,11 +77,19 @@ function formulaOrder(formulas: FieldDef[]): FieldDef[] {
 
 export function prepareLiveRules(describe: FormDescribe, user: UserFacts | undefined): LiveRules {
   const fields = describe.object.fields;
+  const lookups = new Map(fields.filter((f) => f.type === 'lookup' && typeof f.options.target === 'string').map((f) => [f.name, f.options.target as string]));
+  const lookupNames = new Set(lookups.keys());
+  const relatedNeeded = new Map<string, string>();
+  const need = (through: LookupRead[]) => through.forEach((r) => relatedNeeded.set(r.lookup, lookups.get(r.lookup)!));
   const conditions: PreparedCondition[] = [];
   for (const f of fields) {
     for (const kind of ['visibleWhen', 'requiredWhen', 'readOnlyWhen'] as const) {
       const rule = f[kind];
-      if (rule !== undefined && rule !== null && decidableInBrowser(variablesOf(rule), user)) conditions.push({ field: f.name, kind, run: compileRule(rule) });
+      if (rule === undefined || rule === null) continue;
+      const { decidable, through } = browserReads(variablesOf(rule), user, lookupNames);
+      if (!decidable) continue;
+      need(through);
+      conditions.push({ field: f.name, kind, run: compileRule(rule), through });
     }
   }
   const serverFormulas = new Set<string>();
@@ -83,12 +99,36 @@ export function prepareLiveRules(describe: FormDescribe, user: UserFacts | undef
     if (!decidableInBrowser(vars, user) || [...vars].some((v) => serverFormulas.has(v))) serverFormulas.add(f.name);
     else formulas.push({ field: f.name, run: compileRule(f.options.expression) });
   }
-  const rules = describe.object.validationRules
-    .filter((r) => r.active !== false)
-    .map((r) => ({ rule: r, vars: variablesOf(r.condition) }))
-    .filter(({ vars }) => decidableInBrowser(vars, user) && ![...vars].some((v) => serverFormulas.has(v)))
-    .map(({ rule, vars }) => ({ name: rule.name, run: compileRule(rule.condition), message: rule.message, ...(rule.errorField ? { errorField: rule.errorField } : {}), reads: [...vars] }));
-  return { conditions, rules, formulas, serverFormulas };
+  const rules: PreparedRule[] = [];
+  for (const rule of describe.object.validationRules.filter((r) => r.active !== false)) {
+    const vars = variablesOf(rule.condition);
+    const { decidable, through } = browserReads(vars, user, lookupNames);
+    if (!decidable || [...vars].some((v) => serverFormulas.has(v))) continue;
+    need(through);
+    const reads = [...vars].map((v) => v.split('.')[0]!);
+    rules.push({ name: rule.name, run: compileRule(rule.condition), message: rule.message, ...(rule.errorField ? { errorField: rule.errorField } : {}), reads, through });
+  }
+  return { conditions, rules, formulas, serverFormulas, relatedNeeded };
+}
+
+/**
+ * The record a rule reading through lookups sees: each lookup with a loaded
+ * related record carries it nested ({ account: { id, industry } }), as the
+ * server expands it. Undefined when a related record the rule needs is not
+ * loaded yet, or does not show the field (hidden from this user): the rule
+ * is then left to the server.
+ */
+function withRelated(record: Record<string, unknown>, through: LookupRead[], related: RelatedRecords): Record<string, unknown> | undefined {
+  if (!through.length) return record;
+  const out = { ...record };
+  for (const { lookup, field } of through) {
+    const id = record[lookup];
+    if (id === undefined || id === null || id === '') continue;
+    const r = related[lookup];
+    if (!r || r.id !== id || !(field in r)) return undefined;
+    out[lookup] = r;
+  }
+  return out;
 }
 
 /**
@@ -98,18 +138,23 @@ export function prepareLiveRules(describe: FormDescribe, user: UserFacts | undef
  * readOnlyWhen is judged on the stored record when editing one (`stored`),
  * and on the record as typed when creating.
  */
-export function evaluateLive(live: LiveRules, values: Record<string, unknown>, context: RuleContext, stored?: Record<string, unknown>): LiveState {
+export function evaluateLive(live: LiveRules, values: Record<string, unknown>, context: RuleContext, stored?: Record<string, unknown>, related: RelatedRecords = {}): LiveState {
   const record: Record<string, unknown> = { ...values };
   const formulas: Record<string, unknown> = {};
   for (const f of live.formulas) record[f.field] = formulas[f.field] = f.run(record, context);
   const state: LiveState = { hidden: new Set(), required: new Set(), readOnly: new Set(), formulas, violations: [] };
   for (const c of live.conditions) {
-    const holds = truthy(c.run(c.kind === 'readOnlyWhen' && stored ? stored : record, context));
+    const subject = withRelated(c.kind === 'readOnlyWhen' && stored ? stored : record, c.through, related);
+    if (!subject) continue;
+    const holds = truthy(c.run(subject, context));
     if (c.kind === 'visibleWhen' && !holds) state.hidden.add(c.field);
     if (c.kind === 'requiredWhen' && holds) state.required.add(c.field);
     if (c.kind === 'readOnlyWhen' && holds) state.readOnly.add(c.field);
   }
-  state.violations = live.rules.filter((r) => truthy(r.run(record, context)));
+  state.violations = live.rules.filter((r) => {
+    const subject = withRelated(record, r.through, related);
+    return subject !== undefined && truthy(r.run(subject, context));
+  });
   return state;
 }
 

@@ -137,6 +137,25 @@ describe('RecordForm live rules', () => {
   });
 });
 
+describe('RecordForm rules through a lookup', () => {
+  it('fetches the related record a rule reads (account.industry) and applies the rule once it is there', async () => {
+    const rule = { name: 'no_gov', condition: { '==': [{ var: 'account.industry' }, 'gov'] }, message: { en: 'No government accounts', 'zh-CN': '不接受政府客户' }, errorField: 'account' };
+    const withRule = defineObject({ ...DEAL, validationRules: [rule], layout: { sections: [{ label: 'Deal', fields: ['name', 'account'] }] } }, {}, [ACCOUNT]);
+    const GOV = '55555555-5555-4555-8555-555555555555';
+    const api = stubApi((r) => (r.path === `/records/account/${GOV}` ? { status: 200, body: { id: GOV, name: 'Ministry', industry: 'gov', version: 1 } } : undefined));
+    render(
+      <Providers>
+        <RecordForm describe={withRule.describe} schema={withRule.schema('create')} initialValues={{ account: GOV }} onSaved={() => undefined} />
+      </Providers>,
+    );
+    await waitFor(() => expect(field('account').value).toBe('Ministry'));
+    type('name', 'Tender');
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(errorsOf('account')).toBe('No government accounts'));
+    expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+});
+
 describe('RecordForm saving', () => {
   it('creates the record with what was typed and hands back the saved record', async () => {
     const saved = { ...STORED, id: ID };

@@ -23,17 +23,35 @@ export interface UserFacts {
   department?: string | null;
 }
 
-/**
- * Whether the form can evaluate a rule reading these variables exactly as the
- * server would. Paths through lookups ("account.industry") need the related
- * record, and $user.roles / $user.department need facts the session may not
- * carry: such rules are left to the server, which is authoritative anyway.
- */
-export function decidableInBrowser(vars: Iterable<string>, user: UserFacts | undefined): boolean {
-  for (const v of vars) {
-    if (v === '$user.roles' && !user?.roles) return false;
-    if (v === '$user.department' && user?.department === undefined) return false;
-    if (!v.startsWith('$') && v.includes('.')) return false;
-  }
-  return true;
+/** A field of a related record that a rule reads through a lookup: "account.industry". */
+export interface LookupRead {
+  lookup: string;
+  field: string;
 }
+
+/**
+ * Whether the form can evaluate a rule reading these variables as the server
+ * would, and which related records it needs for that. One step through a
+ * lookup of this object ("account.industry") is read from the related
+ * record, which the form fetches; deeper paths, and $user.roles /
+ * $user.department when the session does not carry them, are left to the
+ * server, which is authoritative anyway.
+ */
+export function browserReads(vars: Iterable<string>, user: UserFacts | undefined, lookups: ReadonlySet<string> = new Set()): { decidable: boolean; through: LookupRead[] } {
+  const through: LookupRead[] = [];
+  for (const v of vars) {
+    if (v === '$user.roles' && !user?.roles) return { decidable: false, through };
+    if (v === '$user.department' && user?.department === undefined) return { decidable: false, through };
+    if (v.startsWith('$') || !v.includes('.')) continue;
+    const [lookup, field, ...deeper] = v.split('.');
+    if (deeper.length || !lookups.has(lookup!)) return { decidable: false, through };
+    through.push({ lookup: lookup!, field: field! });
+  }
+  return { decidable: true, through };
+}
+
+/** Whether the browser can evaluate a rule reading these variables without any related record. */
+export const decidableInBrowser = (vars: Iterable<string>, user: UserFacts | undefined): boolean => {
+  const r = browserReads(vars, user);
+  return r.decidable && r.through.length === 0;
+};

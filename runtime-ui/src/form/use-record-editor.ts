@@ -9,6 +9,7 @@ import type { FormModel } from './form-model';
 import { NO_ERRORS, type FormDescribe, type FormErrors } from './form-types';
 import { newRecordValues } from './initial-values';
 import { evaluateLive, picklistLabels, prepareLiveRules, type LiveState } from './live-rules';
+import { useRelatedRecords } from './use-related-records';
 import { changedNames, changedValues, createPayload, sameValue } from './payload';
 import type { UserFacts } from './rule-variables';
 import { saveFailureOf, type SaveFailure } from './server-issues';
@@ -77,7 +78,11 @@ export function useRecordEditor({ describe, model, record, initialValues, user, 
     if (edit.restored) clearDraft(objectName, id);
   }, [edit.restored, objectName, id]);
 
-  const live: LiveState = useMemo(() => evaluateLive(rules, edit.values, ruleContext(), model.mode === 'update' ? edit.baseline : undefined), [rules, edit.values, edit.baseline, ruleContext, model.mode]);
+  const related = useRelatedRecords(rules.relatedNeeded, edit.values);
+  const live: LiveState = useMemo(
+    () => evaluateLive(rules, edit.values, ruleContext(), model.mode === 'update' ? edit.baseline : undefined, related),
+    [rules, edit.values, edit.baseline, ruleContext, model.mode, related],
+  );
   const issues: ClientIssue[] = useMemo(() => (edit.touched.size || edit.submitted ? clientIssues(model, edit.values, live, i18n) : []), [model, edit.values, edit.touched, edit.submitted, live, i18n]);
 
   const errors: FormErrors = useMemo(() => {
