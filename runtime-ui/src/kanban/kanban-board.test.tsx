@@ -57,12 +57,12 @@ function serve(patchAnswer: (body: Record<string, unknown>) => { status: number;
 const column = (title: string) => screen.getByRole('region', { name: title });
 const cardNames = (title: string) => within(column(title)).queryAllByTestId('kanban-card').map((c) => c.querySelector('.kb-name')!.textContent);
 
-async function renderBoard() {
+async function renderBoard(describe: Describe = DESCRIBE) {
   render(
     <I18nProvider initial="en">
       <RouterProvider>
         <SessionProvider>
-          <KanbanBoard describe={DESCRIBE} />
+          <KanbanBoard describe={describe} />
         </SessionProvider>
       </RouterProvider>
     </I18nProvider>,
@@ -125,6 +125,12 @@ describe('kanban', () => {
     // A second move sends the version the first one returned.
     fireEvent.change(within(column('Won')).getAllByTestId('kanban-move')[0]!, { target: { value: 'open' } });
     await waitFor(() => expect(patches[1]?.body).toEqual({ stage: 'open', version: 2 }));
+  });
+  it('offers no moves to a user who may not change the field', async () => {
+    serve(() => ({ status: 500, body: {} }));
+    await renderBoard({ ...DESCRIBE, access: { ...DESCRIBE.access, fields: { stage: 'read' } } });
+    expect(screen.queryAllByTestId('kanban-move')).toEqual([]);
+    expect(screen.getAllByTestId('kanban-card')[0]!.getAttribute('aria-disabled')).toBe('true');
   });
 });
 

@@ -18,6 +18,8 @@ interface CardProps {
   targets: KanbanColumn[];
   columnKey: string;
   onMove(id: string, to: string): void;
+  /** The user may change the grouping field (else cards stay put). */
+  movable: boolean;
 }
 
 /** What a card shows: the record's name (a link) and a few fields. */
@@ -40,22 +42,24 @@ function CardContent({ object, record, fields, env }: Pick<CardProps, 'object' |
 }
 
 /** A draggable card, with a "move to" menu for keyboards and small screens. */
-function Card({ object, record, fields, env, targets, columnKey, onMove }: CardProps) {
+function Card({ object, record, fields, env, targets, columnKey, onMove, movable }: CardProps) {
   const { t, label } = env.i18n;
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: record.id, data: { from: columnKey } });
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: record.id, data: { from: columnKey }, disabled: !movable });
   return (
     <article ref={setNodeRef} className={`kb-card${isDragging ? ' kb-dragging' : ''}`} data-testid="kanban-card" data-id={record.id} {...attributes} {...listeners}>
       <CardContent object={object} record={record} fields={fields} env={env} />
-      <select className="kb-move" aria-label={t('kanban.moveTo')} value="" onChange={(e) => e.target.value && onMove(record.id, e.target.value)} onPointerDown={(e) => e.stopPropagation()} onMouseDown={(e) => e.stopPropagation()} onTouchStart={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} data-testid="kanban-move">
-        <option value="">{t('kanban.moveTo')}…</option>
-        {targets
-          .filter((c) => c.droppable && c.key !== columnKey)
-          .map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.option ? label(c.option.label, c.key) : c.key}
-            </option>
-          ))}
-      </select>
+      {movable && (
+        <select className="kb-move" aria-label={t('kanban.moveTo')} value="" onChange={(e) => e.target.value && onMove(record.id, e.target.value)} onPointerDown={(e) => e.stopPropagation()} onMouseDown={(e) => e.stopPropagation()} onTouchStart={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} data-testid="kanban-move">
+          <option value="">{t('kanban.moveTo')}…</option>
+          {targets
+            .filter((c) => c.droppable && c.key !== columnKey)
+            .map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.option ? label(c.option.label, c.key) : c.key}
+              </option>
+            ))}
+        </select>
+      )}
     </article>
   );
 }
@@ -124,6 +128,7 @@ function Board({ describe, field, i18n, onField }: { describe: Describe; field: 
   const users = useUserDirectory();
   const env: CellEnv = useMemo(() => ({ i18n, lookupName, userName: (id) => users.find((u) => u.id === id)?.displayName }), [i18n, lookupName, users]);
   const [dragging, setDragging] = useState<string>();
+  const movable = describe.access.edit && (describe.access.fields[field.name] ?? 'edit') === 'edit';
   const sensors = useSensors(useSensor(MouseSensor, { activationConstraint: { distance: 6 } }), useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }), useSensor(KeyboardSensor));
   const onDragStart = (e: DragStartEvent) => setDragging(String(e.active.id));
   const onDragEnd = (e: DragEndEvent) => {
@@ -170,7 +175,7 @@ function Board({ describe, field, i18n, onField }: { describe: Describe; field: 
           {board.columns.map((c) => (
             <Column key={c.key} column={c} onMore={() => board.loadMore(c.key)}>
               {c.cards.map((r) => (
-                <Card key={r.id} object={object} record={r} fields={fields} env={env} targets={board.columns} columnKey={c.key} onMove={(id, to) => void board.move(id, to)} />
+                <Card key={r.id} object={object} record={r} fields={fields} env={env} targets={board.columns} columnKey={c.key} movable={movable} onMove={(id, to) => void board.move(id, to)} />
               ))}
             </Column>
           ))}
