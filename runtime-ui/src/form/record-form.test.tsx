@@ -336,6 +336,29 @@ describe('RecordForm editing', () => {
   });
 });
 
+describe('RecordForm access', () => {
+  it('says so, and offers no save, when the user may not create or edit', async () => {
+    stubApi(() => undefined);
+    const noCreate = { ...deal.describe, access: { ...deal.describe.access, create: false } };
+    render(
+      <Providers locale="zh-CN">
+        <RecordForm describe={noCreate} schema={deal.schema('create')} onSaved={() => undefined} />
+      </Providers>,
+    );
+    await screen.findByText('您无权新建此类记录。');
+    expect((saveButton() as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+    const noEdit = { ...deal.describe, access: { ...deal.describe.access, edit: false } };
+    render(
+      <Providers>
+        <RecordForm describe={noEdit} schema={deal.schema('update')} record={STORED} onSaved={() => undefined} />
+      </Providers>,
+    );
+    await screen.findByText('You cannot change this record.');
+    expect(field('amount').readOnly).toBe(true);
+  });
+});
+
 describe('RecordForm unsaved changes', () => {
   it('asks before leaving with unsaved changes (router and beforeunload), not before', async () => {
     renderForm();

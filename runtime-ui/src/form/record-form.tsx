@@ -91,7 +91,7 @@ function RecordFormBody(props: RecordFormProps & { model: FormModel }) {
           {t('form.draftRestored')}
         </p>
       )}
-      {model.editable.size === 0 && <p className="tf-notice">{t('form.readOnlyNotice')}</p>}
+      {model.editable.size === 0 && <p className="tf-notice">{model.mode === 'create' && !describe.access.create ? t('form.cannotCreate') : t('form.readOnlyNotice')}</p>}
       <FormNotices failure={edit.failure} busy={edit.saving} onRetry={() => void editor.save()} onReload={() => void editor.reload()} onKeepMine={() => void editor.keepMine()} />
       {(errors.top.length > 0 || (edit.submitted && fieldErrorCount > 0)) && (
         <div role="alert" className="tf-errors" data-testid="form-errors">

@@ -199,6 +199,7 @@ export const en = {
   'form.lookup.searching': 'Searching…',
   'form.lookup.noResults': 'No matches',
   'form.lookup.clear': 'Clear',
+  'form.cannotCreate': 'You may not create records of this kind.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -403,4 +404,5 @@ export const zhCN: Record<MessageKey, string> = {
   'form.lookup.searching': '搜索中…',
   'form.lookup.noResults': '无匹配结果',
   'form.lookup.clear': '清除',
+  'form.cannotCreate': '您无权新建此类记录。',
 };
