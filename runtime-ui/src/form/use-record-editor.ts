@@ -83,7 +83,8 @@ export function useRecordEditor({ describe, model, record, initialValues, user, 
     () => evaluateLive(rules, edit.values, ruleContext(), model.mode === 'update' ? edit.baseline : undefined, related),
     [rules, edit.values, edit.baseline, ruleContext, model.mode, related],
   );
-  const issues: ClientIssue[] = useMemo(() => (edit.touched.size || edit.submitted ? clientIssues(model, edit.values, live, i18n) : []), [model, edit.values, edit.touched, edit.submitted, live, i18n]);
+  const stored = model.mode === 'update' ? edit.baseline : undefined;
+  const issues: ClientIssue[] = useMemo(() => (edit.touched.size || edit.submitted ? clientIssues(model, edit.values, live, i18n, stored) : []), [model, edit.values, edit.touched, edit.submitted, live, i18n, stored]);
 
   const errors: FormErrors = useMemo(() => {
     const shown = edit.submitted ? issues : issues.filter((i) => i.reads.some((r) => edit.touched.has(r)));
@@ -124,7 +125,7 @@ export function useRecordEditor({ describe, model, record, initialValues, user, 
   const save = useCallback(
     async (overrideVersion?: number) => {
       const { edit: cur, live: now } = latest.current;
-      const problems = clientIssues(model, cur.values, now, i18n);
+      const problems = clientIssues(model, cur.values, now, i18n, model.mode === 'update' ? cur.baseline : undefined);
       if (problems.length) {
         setEdit((p) => ({ ...p, submitted: true }));
         focusFirst(problems);

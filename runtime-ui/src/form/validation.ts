@@ -58,16 +58,21 @@ export function warmUpValidator(model: FormModel): void {
  * What the browser can tell before saving, mirroring the server: required
  * fields (static and requiredWhen) that are empty, values the JSON Schema
  * refuses, and validation rules that hold (on their errorField, or on the
- * record). Fields hidden or read-only now are not asked for.
+ * record). Fields hidden or read-only now are not asked for. `stored` is the
+ * record as read, when editing one.
  */
-export function clientIssues(model: FormModel, values: Record<string, unknown>, live: LiveState, i18n: Pick<I18n, 't' | 'fmt' | 'label'>): ClientIssue[] {
+export function clientIssues(model: FormModel, values: Record<string, unknown>, live: LiveState, i18n: Pick<I18n, 't' | 'fmt' | 'label'>, stored?: Record<string, unknown>): ClientIssue[] {
   const issues: ClientIssue[] = [];
   const data: Record<string, unknown> = {};
   for (const name of model.editable) {
     const def = model.placed.get(name)!.def;
-    const empty = isEmptyValue(values[name]);
-    if (!empty) data[name] = values[name];
-    else if ((def.required || live.required.has(name)) && !live.hidden.has(name) && !live.readOnly.has(name)) issues.push({ field: name, message: i18n.t('form.required'), reads: [name] });
+    if (!isEmptyValue(values[name])) {
+      data[name] = values[name];
+      continue;
+    }
+    // As the server: a required field may not be emptied (an update leaves alone one stored empty); requiredWhen holds for the record as saved.
+    const requiredNow = live.required.has(name) || (def.required && (!stored || !isEmptyValue(stored[name])));
+    if (requiredNow && !live.hidden.has(name) && !live.readOnly.has(name)) issues.push({ field: name, message: i18n.t('form.required'), reads: [name] });
   }
   const properties = (model.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const e of schemaIssues(model.schema, data)) {
