@@ -10,7 +10,7 @@ import { build } from 'vite';
  */
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'dist/ui/.built');
-const sources = ['runtime-ui', 'engine/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['runtime-ui', 'engine/shared', 'vite.config.ts', 'package-lock.json', 'scripts/build-ui.ts'].map((p) => path.join(root, p));
 
 function newest(p: string): number {
   if (!existsSync(p)) return 0;
@@ -31,7 +31,15 @@ function precompress(dir: string): void {
 
 export async function buildUi(force = false): Promise<boolean> {
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map(newest))) return false;
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Always React's production build, also when vitest (NODE_ENV=test) asks for it: the JSX transform and React follow NODE_ENV.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   precompress(path.join(root, 'dist/ui/assets'));
   writeFileSync(stamp, new Date().toISOString());
   return true;

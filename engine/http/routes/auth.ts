@@ -74,9 +74,11 @@ export function authRouter(s: Services): Router {
     res.clearCookie(CSRF_COOKIE, { path: '/' });
     res.status(204).end();
   });
-  r.get('/me', ...authenticated, (_req, res) => {
+  r.get('/me', ...authenticated, async (_req, res) => {
     const p = principalOf(res);
-    res.json({ id: p.userId, email: p.email, displayName: p.displayName, isAdmin: p.isAdmin, locale: p.locale, tenant: p.tenantSlug });
+    // What rules see as $user.roles and $user.department, so forms can evaluate them as the server does.
+    const access = (await s.security.get(p.schema)).accessOf(p.userId, p.isAdmin);
+    res.json({ id: p.userId, email: p.email, displayName: p.displayName, isAdmin: p.isAdmin, locale: p.locale, tenant: p.tenantSlug, roles: access.roleNames, department: access.departmentName });
   });
   r.post('/password', ...authenticated, (req, res) =>
     withRetryAfter(res, async () => {

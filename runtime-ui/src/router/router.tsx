@@ -18,8 +18,17 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   const [loc, setLoc] = useState(() => ({ path: window.location.pathname, search: window.location.search }));
   const blockers = useRef(new Set<Blocker>());
   const allowed = () => [...blockers.current].every((b) => b());
+  const current = useRef(loc);
+  current.current = loc;
   useEffect(() => {
-    const onPop = () => setLoc({ path: window.location.pathname, search: window.location.search });
+    const onPop = () => {
+      // Back/forward has already moved the URL: put it back when a form has unsaved changes the user keeps.
+      if (!allowed()) {
+        window.history.pushState(null, '', current.current.path + current.current.search);
+        return;
+      }
+      setLoc({ path: window.location.pathname, search: window.location.search });
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);

@@ -1,5 +1,5 @@
 import type { WidgetProps } from '@rjsf/utils';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { formatByKind } from './display-value';
 import { editableNumber, parseNumberInput } from './number-input';
@@ -15,9 +15,18 @@ export function NumberWidget(props: WidgetProps) {
   const { f, locked, aria } = useWidget(props);
   const i18n = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const selectAll = useRef(false);
+  // Focusing swaps the formatted text for the plain number: select it, so typing replaces it (keyboard users, autofill).
+  useLayoutEffect(() => {
+    if (!selectAll.current) return;
+    selectAll.current = false;
+    input.current?.select();
+  }, [draft]);
   const shown = draft ?? formatByKind(f.type, props.value, i18n);
   return (
     <input
+      ref={input}
       className="tf-input tf-number"
       type="text"
       inputMode={f.type === 'integer' ? 'numeric' : 'decimal'}
@@ -27,7 +36,10 @@ export function NumberWidget(props: WidgetProps) {
       readOnly={locked}
       {...aria}
       onFocus={() => {
-        if (!locked) setDraft(editableNumber(props.value));
+        if (!locked) {
+          selectAll.current = true;
+          setDraft(editableNumber(props.value));
+        }
         props.onFocus(props.id, props.value);
       }}
       onChange={(e) => {
