@@ -10,7 +10,7 @@ import { dependencyIssues } from './dependent-values';
 import { enforceFieldConditions } from './field-conditions';
 import { inactiveValuesUsed } from './inactive-values';
 import { pgErrorFor } from './pg-error-for';
-import { accessSql, assertActiveUser } from './record-security';
+import { accessSql, writablePredicate } from './record-security';
 import { validatePayload } from './validate-payload';
 import { enforceValidationRules } from './validation-rules';
 
@@ -24,21 +24,6 @@ const bulkUpdateBody = { type: 'object', additionalProperties: false, required: 
 
 /** Sets the audit trail's actor for the rest of this transaction. */
 export const setAuditActor = (trx: Executor, userId: string) => runSql(trx, "SELECT set_config('tessera.actor_id', ?, true)", [userId]);
-
-/**
- * Which records this user may write with this change — as a single update:
- * edit access, and full access (or the new owner being the record's owner)
- * when the owner changes.
- */
-async function writablePredicate(ctx: RecordContext, obj: CompiledObject, change: RecordRow): Promise<SqlFragment | undefined> {
-  const edit = accessSql(ctx, obj, 'edit');
-  if (!('owner_id' in change)) return edit;
-  await assertActiveUser(ctx, change.owner_id, '/values/owner_id');
-  const full = accessSql(ctx, obj, 'full');
-  if (!full) return edit;
-  const transfer = { sql: `(owner_id = ?::uuid OR ${full.sql})`, params: [change.owner_id, ...full.params] };
-  return edit ? { sql: `(${edit.sql} AND ${transfer.sql})`, params: [...edit.params, ...transfer.params] } : transfer;
-}
 
 /**
  * Locks the records the user may write; when some are missing, names the
@@ -105,7 +90,7 @@ export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, 
   assertFieldsWritable(ctx.access, obj, Object.keys(b.values), '/values');
   const ids = b.ids.map((id) => id.toLowerCase());
   const change = b.values;
-  const writable = await writablePredicate(ctx, obj, change);
+  const writable = await writablePredicate(ctx, obj, change, '/values/owner_id');
   return ctx.db.transaction(async (trx) => {
     const tctx: RecordContext = { ...ctx, db: trx };
     await setAuditActor(trx, ctx.actor.userId);

@@ -88,3 +88,19 @@ export async function explainMissedWrite(ctx: RecordContext, obj: CompiledObject
   if (!row.can_write) throw new AppError('RECORD_ACCESS_DENIED', `you may not change this ${obj.def.name}`, { object: obj.def.name, id: recordId });
   throw new AppError('RECORD_VERSION_CONFLICT', `${obj.def.name} ${recordId} was changed by someone else (now version ${row.version})`, { currentVersion: row.version, yourVersion: expectedVersion });
 }
+
+/**
+ * Which records this user may write with this change: edit access, and when
+ * the owner changes, full access (owner scope or modify-all) — a change that
+ * sends the unchanged owner needs only edit access. The new owner must be an
+ * active user.
+ */
+export async function writablePredicate(ctx: RecordContext, obj: CompiledObject, change: RecordRow, ownerPath = '/owner_id'): Promise<SqlFragment | undefined> {
+  const edit = accessSql(ctx, obj, 'edit');
+  if (!('owner_id' in change)) return edit;
+  await assertActiveUser(ctx, change.owner_id, ownerPath);
+  const full = accessSql(ctx, obj, 'full');
+  if (!full) return edit;
+  const transfer = { sql: `(owner_id = ?::uuid OR ${full.sql})`, params: [change.owner_id, ...full.params] };
+  return edit ? { sql: `(${edit.sql} AND ${transfer.sql})`, params: [...edit.params, ...transfer.params] } : transfer;
+}

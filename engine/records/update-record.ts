@@ -4,7 +4,7 @@ import type { RecordContext, RecordRow } from './context';
 import { inactiveValueError, inactiveValuesUsed } from './inactive-values';
 import { pgErrorFor } from './pg-error-for';
 import { requireRecordId } from './record-id';
-import { accessSql, assertActiveUser, explainMissedWrite, outputRecord, readableSelectList } from './record-security';
+import { explainMissedWrite, outputRecord, readableSelectList, writablePredicate } from './record-security';
 import { requireObjectPermission } from '../security/record-access';
 import { assertFieldsWritable } from '../security/field-access';
 import type { SqlFragment } from '../query/sql-fragment';
@@ -58,21 +58,6 @@ async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, recor
   if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });
   await enforceFieldConditions(ctx, obj, [{ next, change, stored }]);
   await enforceValidationRules(ctx, obj, [next]);
-}
-
-/**
- * Which records this user may write with this change: edit access, and when
- * the owner changes, full access (owner scope or modify-all) — a form that
- * sends the unchanged owner needs only edit access.
- */
-async function writablePredicate(ctx: RecordContext, obj: CompiledObject, change: RecordRow): Promise<SqlFragment | undefined> {
-  const edit = accessSql(ctx, obj, 'edit');
-  if (!('owner_id' in change)) return edit;
-  await assertActiveUser(ctx, change.owner_id);
-  const full = accessSql(ctx, obj, 'full');
-  if (!full) return edit;
-  const transfer = { sql: `(owner_id = ?::uuid OR ${full.sql})`, params: [change.owner_id, ...full.params] };
-  return edit ? { sql: `(${edit.sql} AND ${transfer.sql})`, params: [...edit.params, ...transfer.params] } : transfer;
 }
 
 /** update = authorize → validate → check version and access → persist with version + 1, or 404/403/409 and nothing written. */
