@@ -18,14 +18,15 @@ declare module 'vitest' {
  * a machine that has a server.
  */
 export default async function setup(project: TestProject) {
+  // The browser tests serve the built web app: build it once per run when its sources changed
+  // (first, so a failing build leaves no database behind).
+  if (await buildUi()) process.stdout.write('tests built the web app (dist/ui)\n');
   // One database per run, so two runs on one machine never share (or drop) each other's.
   const database = await openScratchDatabase(`tessera_test_${process.pid}`, process.env.TESSERA_TEST_PG_PROBE);
   const db = createDb(database.url, 1);
   await migrateSystem(db);
   await db.destroy();
   project.provide('databaseUrl', database.url);
-  // The browser tests serve the built web app: build it once per run when its sources changed.
-  if (await buildUi()) process.stdout.write('tests built the web app (dist/ui)\n');
   process.stdout.write(`tests use a fresh database ${new URL(database.url).pathname.slice(1)} (${database.source})\n`);
   return async () => {
     await dropDatabase(database.url).catch(() => undefined);
