@@ -1,29 +1,22 @@
 import { AppError, type Issue } from '../core/errors';
 import type { FieldTypeRegistry } from '../field-types/registry';
-import { objectScope, resolvePath, ruleTypeOf } from '../rules/rule-scope';
+import { checkedFieldRule, checkedFormula, checkedValidationRule } from '../rules/checked-rules';
+import { objectScope, resolvePath } from '../rules/rule-scope';
 import { FIELD_CONDITIONS, isRuleDefault } from '../shared/metadata-types';
 import { compileExpr } from '../rules/sql/compile-expr';
 import type { ObjectDef } from '../shared/metadata-types';
 import { checkRule } from '../shared/rules/check/check-rule';
-import type { RuleType } from '../shared/rules/catalogue';
-import type { Expr } from '../shared/rules/typed-ast';
+import { fieldPathsOf, lookupPathsOf, type Expr } from '../shared/rules/typed-ast';
 import type { Snapshot } from './snapshot';
 
 const fieldPath = (obj: ObjectDef, name: string) => `/objects/${obj.name}/fields/${obj.fields.filter((f) => !f.system).findIndex((f) => f.name === name)}`;
-
-/** The field paths a checked rule reads. */
-function varsOf(e: Expr, out: string[] = []): string[] {
-  if (e.kind === 'var') out.push(e.name);
-  if (e.kind === 'op') e.args.forEach((a) => varsOf(a, out));
-  return out;
-}
 
 /** Formula → the formulas it reads (through lookups too), as "object.field" keys. */
 function formulaGraph(snapshot: Snapshot, checked: Map<string, Expr>): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const [key, expr] of checked) {
     const obj = snapshot.objects.get(key.split('.')[0]!)!;
-    const deps = varsOf(expr).flatMap((path) => {
+    const deps = fieldPathsOf(expr).flatMap((path) => {
       const hit = resolvePath(snapshot, obj, path);
       if (!hit || hit.field.type !== 'formula') return [];
       const owner = hit.hops.at(-1)?.target ?? obj;
@@ -68,7 +61,7 @@ export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Iss
     for (const f of obj.fields.filter((x) => x.type === 'formula')) {
       const at = `${fieldPath(obj, f.name)}/options/expression`;
       if (f.unique || f.indexed) issues.push({ path: `${fieldPath(obj, f.name)}/${f.unique ? 'unique' : 'indexed'}`, code: 'RULE_INVALID', message: 'formula fields cannot be unique or indexed' });
-      const { expr, issues: found } = checkRule(f.options.expression, objectScope(snapshot, obj, registry, false), [f.options.returns as RuleType]);
+      const { expr, issues: found } = checkedFormula(snapshot, registry, obj, f);
       issues.push(...found.map((i) => ({ path: `${at}${i.path}`, code: 'RULE_INVALID', message: i.message })));
       if (!expr) continue;
       try {
@@ -81,16 +74,15 @@ export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Iss
     }
     for (const f of obj.fields.filter((x) => !x.system)) {
       const at = fieldPath(obj, f.name);
-      const scope = objectScope(snapshot, obj, registry, true);
       for (const c of FIELD_CONDITIONS) {
         if (f[c] === undefined) continue;
-        const { issues: found } = checkRule(f[c], scope);
+        const { issues: found } = checkedFieldRule(snapshot, registry, obj, f, c);
         issues.push(...found.map((x) => ({ path: `${at}/${c}${x.path}`, code: 'RULE_INVALID', message: x.message })));
       }
       if (isRuleDefault(f.defaultValue)) {
-        const { expr, issues: found } = checkRule(f.defaultValue, scope, [ruleTypeOf(registry, f)]);
+        const { expr, issues: found } = checkedFieldRule(snapshot, registry, obj, f, 'defaultValue');
         issues.push(...found.map((x) => ({ path: `${at}/defaultValue${x.path}`, code: 'RULE_INVALID', message: x.message })));
-        if (expr && varsOf(expr).some((p) => p.includes('.'))) issues.push({ path: `${at}/defaultValue`, code: 'RULE_INVALID', message: 'a default is computed before the record is saved, from its own fields, $user and $now; it cannot read through lookups' });
+        if (expr && lookupPathsOf(expr).length) issues.push({ path: `${at}/defaultValue`, code: 'RULE_INVALID', message: 'a default is computed before the record is saved, from its own fields, $user and $now; it cannot read through lookups' });
       }
     }
     obj.listViews.forEach((v, i) => {
@@ -99,7 +91,7 @@ export function checkRules(snapshot: Snapshot, registry: FieldTypeRegistry): Iss
       issues.push(...found.map((x) => ({ path: `/objects/${obj.name}/listViews/${i}/filter${x.path}`, code: 'RULE_INVALID', message: x.message })));
     });
     obj.validationRules.forEach((r, i) => {
-      const { issues: found } = checkRule(r.condition, objectScope(snapshot, obj, registry, true));
+      const { issues: found } = checkedValidationRule(snapshot, registry, obj, r);
       issues.push(...found.map((x) => ({ path: `/objects/${obj.name}/validationRules/${i}/condition${x.path}`, code: 'RULE_INVALID', message: x.message })));
     });
     obj.indexes.forEach((ix, i) => {

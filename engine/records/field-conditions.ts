@@ -2,12 +2,12 @@ import { AppError, type Issue } from '../core/errors';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { Snapshot } from '../metadata/snapshot';
-import { objectScope } from '../rules/rule-scope';
+import { checkedFieldRule } from '../rules/checked-rules';
 import type { Field, ObjectDef } from '../shared/metadata-types';
-import { checkRule } from '../shared/rules/check/check-rule';
+import { lookupPathsOf } from '../shared/rules/typed-ast';
 import { compileRule, type CompiledRule } from '../shared/rules/interpreter';
 import type { RecordContext, RecordRow } from './context';
-import { expandLookups, ruleContext, truthy, varsOf } from './validation-rules';
+import { expandLookups, ruleContext, truthy } from './validation-rules';
 
 /** A field's server-enforced conditions, prepared once per metadata version. */
 export interface PreparedConditions {
@@ -17,14 +17,13 @@ export interface PreparedConditions {
 }
 
 export function prepareFieldConditions(snapshot: Snapshot, obj: ObjectDef, registry: FieldTypeRegistry): { conditions: PreparedConditions[]; lookupPaths: string[] } {
-  const scope = objectScope(snapshot, obj, registry, true);
   const lookupPaths = new Set<string>();
   const conditions = obj.fields
     .filter((f) => f.requiredWhen !== undefined || f.readOnlyWhen !== undefined)
     .map((f) => {
-      for (const c of [f.requiredWhen, f.readOnlyWhen]) {
-        const expr = c === undefined ? undefined : checkRule(c, scope).expr;
-        if (expr) varsOf(expr).filter((p) => p.includes('.')).forEach((p) => lookupPaths.add(p));
+      for (const c of ['requiredWhen', 'readOnlyWhen'] as const) {
+        const expr = f[c] === undefined ? undefined : checkedFieldRule(snapshot, registry, obj, f, c).expr;
+        if (expr) lookupPathsOf(expr).forEach((p) => lookupPaths.add(p));
       }
       return { field: f, ...(f.requiredWhen !== undefined ? { requiredWhen: compileRule(f.requiredWhen) } : {}), ...(f.readOnlyWhen !== undefined ? { readOnlyWhen: compileRule(f.readOnlyWhen) } : {}) };
     });

@@ -5,9 +5,8 @@ import type { Snapshot } from '../metadata/snapshot';
 import { qualified } from '../schema-engine/column-ddl';
 import type { ObjectDef, PicklistValue } from '../shared/metadata-types';
 import { compileRule, type CompiledRule, type RuleContext } from '../shared/rules/interpreter';
-import { checkRule } from '../shared/rules/check/check-rule';
-import type { Expr } from '../shared/rules/typed-ast';
-import { objectScope } from '../rules/rule-scope';
+import { lookupPathsOf } from '../shared/rules/typed-ast';
+import { checkedValidationRule } from '../rules/checked-rules';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { Label } from '../shared/metadata-types';
 import type { RecordContext, RecordRow } from './context';
@@ -22,18 +21,12 @@ export interface PreparedValidationRule {
   lookupPaths: string[];
 }
 
-export function varsOf(e: Expr, out: string[] = []): string[] {
-  if (e.kind === 'var') out.push(e.name);
-  if (e.kind === 'op') e.args.forEach((a) => varsOf(a, out));
-  return out;
-}
-
 export function prepareValidationRules(snapshot: Snapshot, obj: ObjectDef, registry: FieldTypeRegistry): PreparedValidationRule[] {
   return obj.validationRules
     .filter((r) => r.active)
     .map((r) => {
-      const { expr } = checkRule(r.condition, objectScope(snapshot, obj, registry, true));
-      return { name: r.name, run: compileRule(r.condition), message: r.message, ...(r.errorField ? { errorField: r.errorField } : {}), lookupPaths: expr ? varsOf(expr).filter((p) => p.includes('.')) : [] };
+      const { expr } = checkedValidationRule(snapshot, registry, obj, r);
+      return { name: r.name, run: compileRule(r.condition), message: r.message, ...(r.errorField ? { errorField: r.errorField } : {}), lookupPaths: expr ? lookupPathsOf(expr) : [] };
     });
 }
 

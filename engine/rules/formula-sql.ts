@@ -3,10 +3,10 @@ import type { FieldTypeRegistry } from '../field-types/registry';
 import type { Snapshot } from '../metadata/snapshot';
 import { qualified } from '../schema-engine/column-ddl';
 import type { ObjectDef } from '../shared/metadata-types';
-import { checkRule } from '../shared/rules/check/check-rule';
 import { compileExpr } from './sql/compile-expr';
 import { inlineLiterals } from './sql/sql-literal';
-import { objectScope, resolvePath } from './rule-scope';
+import { checkedFormula } from './checked-rules';
+import { resolvePath } from './rule-scope';
 
 /**
  * SQL that reads one field path of `obj` from the row `rowRef` (a qualified
@@ -19,7 +19,7 @@ export function fieldSql(snapshot: Snapshot, registry: FieldTypeRegistry, schema
   if (depth > 32) throw new Error('formulas refer to each other too deeply');
   if (!hit.hops.length) {
     if (hit.field.type !== 'formula') return `${rowRef}.${quoteIdent(hit.field.name)}`;
-    const { expr, issues } = checkRule(hit.field.options.expression, objectScope(snapshot, obj, registry, false));
+    const { expr, issues } = checkedFormula(snapshot, registry, obj, hit.field);
     if (!expr) throw new Error(`formula ${obj.name}.${hit.field.name} is invalid: ${issues[0]?.message}`);
     const compiled = compileExpr(expr, { column: (p) => fieldSql(snapshot, registry, schema, obj, rowRef, p, depth + 1), now: 'sql' });
     return `(${inlineLiterals(compiled)})`;

@@ -3,10 +3,10 @@ import type { FieldTypeRegistry } from '../field-types/registry';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { Snapshot } from '../metadata/snapshot';
 import type { TenantMetadata } from '../metadata/tenant-metadata';
-import { varsOf } from '../records/validation-rules';
-import { objectScope, resolvePath } from '../rules/rule-scope';
+import { checkedFormula } from '../rules/checked-rules';
+import { resolvePath } from '../rules/rule-scope';
 import type { Field, ObjectDef } from '../shared/metadata-types';
-import { checkRule } from '../shared/rules/check/check-rule';
+import { fieldPathsOf } from '../shared/rules/typed-ast';
 import type { UserAccess } from './model/user-access';
 
 /** The field paths each formula of an object reads, found once per metadata version. */
@@ -14,8 +14,8 @@ function formulaReads(meta: TenantMetadata, registry: FieldTypeRegistry, def: Ob
   return meta.derive(`formula-reads:${def.name}`, () => {
     const out = new Map<string, string[]>();
     for (const f of def.fields.filter((x) => x.type === 'formula')) {
-      const { expr } = checkRule(f.options.expression, objectScope(meta.snapshot, def, registry, false));
-      out.set(f.name, expr ? varsOf(expr) : []);
+      const { expr } = checkedFormula(meta.snapshot, registry, def, f);
+      out.set(f.name, expr ? fieldPathsOf(expr) : []);
     }
     return out;
   });

@@ -25,3 +25,13 @@ export interface RuleIssue {
   path: string;
   message: string;
 }
+
+/** The field paths a checked rule reads ("amount", "account.industry"), in reading order. */
+export function fieldPathsOf(e: Expr, out: string[] = []): string[] {
+  if (e.kind === 'var') out.push(e.name);
+  if (e.kind === 'op') e.args.forEach((a) => fieldPathsOf(a, out));
+  return out;
+}
+
+/** The paths a checked rule reads through lookups ("account.industry"). */
+export const lookupPathsOf = (e: Expr): string[] => fieldPathsOf(e).filter((p) => p.includes('.'));
