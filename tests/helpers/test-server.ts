@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { loadConfig } from '../../engine/core/config';
+import { loadConfig, type Config } from '../../engine/core/config';
 import { createLogger } from '../../engine/core/logger';
 import { startServer, createServices, type RunningServer } from '../../engine/server';
 import { createTenant, dropTenant, type Tenant } from '../../engine/tenants/tenants';
@@ -74,15 +74,26 @@ export interface TestTenant {
 export const databaseUrl = () => inject('databaseUrl');
 export const uniqueSlug = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
 
+/** A client of the server listening on `port`, signed in as nobody. */
+export const anonymousClient = (port: number) => new ApiClient(`http://127.0.0.1:${port}`);
+
+/**
+ * A server on a random port over the test database (`overrides` on top of the
+ * defaults). A second one beside a test tenant's stands for another process of
+ * the same deployment: its own caches, limiter and notification listener.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config: Config = { ...loadConfig({}), port: 0, databaseUrl: databaseUrl(), logLevel: 'fatal', ...overrides };
+  return startServer(config, await createServices(config, createLogger('fatal')));
+}
+
 /** A server on a random port over the test database, with a fresh tenant and a signed-in admin. */
 export async function startTestTenant(prefix = 't'): Promise<TestTenant> {
-  const config = { ...loadConfig({}), port: 0, databaseUrl: databaseUrl(), logLevel: 'fatal' };
-  const server = await startServer(config, await createServices(config, createLogger('fatal')));
+  const server = await startTestServer();
   const db = server.services.db;
   const tenant = await createTenant(db, uniqueSlug(prefix), 'Test organisation');
   const password = 'correct-horse-battery';
-  const baseUrl = `http://127.0.0.1:${server.port}`;
-  const anonymous = new ApiClient(baseUrl);
+  const anonymous = anonymousClient(server.port);
   const signIn = async (email: string) => {
     const res = await anonymous.post('/auth/login', { email, password, tenant: tenant.slug });
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);

@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { loadConfig, type Config } from '../../../engine/core/config';
-import { createLogger } from '../../../engine/core/logger';
+import type { Config } from '../../../engine/core/config';
 import { runSql } from '../../../engine/db/knex';
 import { SYSTEM_SCHEMA } from '../../../engine/db/system-migrations';
-import { createServices, startServer, type RunningServer } from '../../../engine/server';
+import type { RunningServer } from '../../../engine/server';
 import { createTenant, dropTenant, type Tenant } from '../../../engine/tenants/tenants';
 import { createUser } from '../../../engine/tenants/users';
-import { ApiClient, databaseUrl, uniqueSlug } from '../../helpers/test-server';
+import { ApiClient, startTestServer, uniqueSlug } from '../../helpers/test-server';
 
 /** The password of every user made here. */
 export const PASSWORD = 'correct-horse-battery';
@@ -57,13 +56,8 @@ export interface HardenedTenant {
 }
 
 /** A server over the test database with `overrides` (default HARDENED) and a fresh tenant. */
-export async function startHardenedServer(overrides: Partial<Config> = HARDENED): Promise<RunningServer> {
-  const config: Config = { ...loadConfig({}), port: 0, databaseUrl: databaseUrl(), logLevel: 'fatal', ...overrides };
-  return startServer(config, await createServices(config, createLogger('fatal')));
-}
-
 export async function startHardenedTenant(prefix: string, overrides: Partial<Config> = HARDENED): Promise<HardenedTenant> {
-  const server = await startHardenedServer(overrides);
+  const server = await startTestServer(overrides);
   const db = server.services.db;
   const tenant = await createTenant(db, uniqueSlug(prefix), 'Hardening organisation');
   const baseUrl = `http://127.0.0.1:${server.port}`;

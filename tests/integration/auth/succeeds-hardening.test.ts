@@ -6,8 +6,9 @@ import { setUserPassword } from '../../../engine/security/password-change';
 import type { RunningServer } from '../../../engine/server';
 import { createTenant, dropTenant } from '../../../engine/tenants/tenants';
 import { createUser } from '../../../engine/tenants/users';
-import { ApiClient, uniqueSlug } from '../../helpers/test-server';
-import { call, cookiePair, freshIp, HARDENED, PASSWORD, startHardenedServer, startHardenedTenant, type HardenedTenant } from './hardening-server';
+import { eventually } from '../../helpers/eventually';
+import { ApiClient, startTestServer, uniqueSlug } from '../../helpers/test-server';
+import { call, cookiePair, freshIp, HARDENED, PASSWORD, startHardenedTenant, type HardenedTenant } from './hardening-server';
 
 let h: HardenedTenant;
 /** A second server process on the same database (its own caches and limiter). */
@@ -17,7 +18,7 @@ let admin: ApiClient;
 
 beforeAll(async () => {
   h = await startHardenedTenant('harden');
-  other = await startHardenedServer();
+  other = await startTestServer(HARDENED);
   otherUrl = `http://127.0.0.1:${other.port}`;
   admin = await h.signIn((await h.addUser(true)).email);
 });
@@ -27,17 +28,6 @@ afterAll(async () => {
 });
 
 const NEW_PASSWORD = 'Fresh-start-2031';
-
-/** Polls (bounded) until the request answers the status; for notifications between processes. */
-async function eventually(check: () => Promise<number>, status: number, ms = 2000): Promise<number> {
-  const deadline = Date.now() + ms;
-  let last = await check();
-  while (last !== status && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    last = await check();
-  }
-  return last;
-}
 
 const me = (baseUrl: string, token: string) => call(baseUrl, 'GET', '/auth/me', undefined, { authorization: `Bearer ${token}` });
 const lockoutRow = async (email: string, tenant?: string) => (await h.sql('SELECT failures, locked_until FROM tessera_system.login_lockouts WHERE key = ?', [lockoutKey(email, tenant)]))[0];
@@ -76,7 +66,7 @@ describe('session cookies and CSRF tokens', () => {
     const https = await h.login(body, freshIp(), { 'x-forwarded-proto': 'https' });
     expect(https.cookies.tessera_session).toMatch(/; Secure/i);
     expect(https.cookies.tessera_csrf).toMatch(/; Secure/i);
-    const secureServer = await startHardenedServer({ ...HARDENED, secureCookies: true });
+    const secureServer = await startTestServer({ ...HARDENED, secureCookies: true });
     try {
       const res = await call(`http://127.0.0.1:${secureServer.port}`, 'POST', '/auth/login', body, { 'x-forwarded-for': freshIp() });
       expect(res.status).toBe(200);
@@ -126,7 +116,7 @@ describe('session rotation', () => {
     expect(second.status).toBe(200);
     expect(second.body.token).not.toBe(first.body.token);
     expect((await me(h.baseUrl, first.body.token)).status).toBe(401);
-    expect(await eventually(async () => (await me(otherUrl, first.body.token)).status, 401)).toBe(401);
+    expect(await eventually(async () => (await me(otherUrl, first.body.token)).status, 401, 2000)).toBe(401);
     expect((await me(h.baseUrl, second.body.token)).status).toBe(200);
     expect(await h.count('sessions', 'user_id = ?', [u.id])).toBe(1);
   });
@@ -334,7 +324,7 @@ describe('password changes', () => {
     expect(res.status).toBe(204);
     expect((await mine.get('/auth/me')).status).toBe(200);
     expect((await second.get('/auth/me')).status).toBe(401);
-    expect(await eventually(async () => (await me(otherUrl, elsewhere.token!)).status, 401)).toBe(401);
+    expect(await eventually(async () => (await me(otherUrl, elsewhere.token!)).status, 401, 2000)).toBe(401);
     expect(await h.count('sessions', 'user_id = ?', [u.id])).toBe(1);
     expect((await h.login({ email: u.email, password: PASSWORD, tenant: h.tenant.slug }, freshIp())).status).toBe(401);
     expect((await h.login({ email: u.email, password: NEW_PASSWORD, tenant: h.tenant.slug }, freshIp())).status).toBe(200);
@@ -365,7 +355,7 @@ describe('password changes', () => {
     expect((await session.get('/auth/me')).status).toBe(200); // cached
     await setUserPassword(h.server.services.db, h.tenant.id, u.id, 'Reset-by-admin-77');
     // The notification evicts it from every process's cache (routes also evict locally, at once).
-    expect(await eventually(async () => (await session.get('/auth/me')).status, 401)).toBe(401);
+    expect(await eventually(async () => (await session.get('/auth/me')).status, 401, 2000)).toBe(401);
     expect(await h.count('sessions', 'user_id = ?', [u.id])).toBe(0);
     expect((await h.login({ email: u.email, password: 'Reset-by-admin-77', tenant: h.tenant.slug }, freshIp())).status).toBe(200);
   });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../engine/core/config';
-import { createLogger } from '../../../engine/core/logger';
 import { SYSTEM_SCHEMA } from '../../../engine/db/system-migrations';
 import { PrincipalCache } from '../../../engine/security/principal-cache';
-import { createServices, startServer, type RunningServer } from '../../../engine/server';
-import { ApiClient, databaseUrl, startTestTenant, type TestTenant } from '../../helpers/test-server';
+import type { RunningServer } from '../../../engine/server';
+import { eventually } from '../../helpers/eventually';
+import { anonymousClient, startTestServer, startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
 
 let t: TestTenant;
 let other: RunningServer;
@@ -12,25 +11,13 @@ let otherAnon: ApiClient;
 
 beforeAll(async () => {
   t = await startTestTenant('authcache');
-  const config = { ...loadConfig({}), port: 0, databaseUrl: databaseUrl(), logLevel: 'fatal' };
-  other = await startServer(config, await createServices(config, createLogger('fatal')));
-  otherAnon = new ApiClient(`http://127.0.0.1:${other.port}`);
+  other = await startTestServer();
+  otherAnon = anonymousClient(other.port);
 });
 afterAll(async () => {
   await other?.close();
   await t?.close();
 });
-
-/** Polls (bounded) until the request answers the status. */
-async function eventually(check: () => Promise<number>, status: number, ms = 1000): Promise<number> {
-  const deadline = Date.now() + ms;
-  let last = await check();
-  while (last !== status && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    last = await check();
-  }
-  return last;
-}
 
 describe('cached sessions and tokens stay revocable everywhere', () => {
   it('a token revoked through one server is refused by another within a second', async () => {
@@ -38,7 +25,7 @@ describe('cached sessions and tokens stay revocable everywhere', () => {
     const onOther = otherAnon.as(body.token);
     expect((await onOther.get('/auth/me')).status).toBe(200); // now cached on the other server
     expect((await t.admin.delete(`/admin/tokens/${body.id}`)).status).toBe(204);
-    expect(await eventually(async () => (await onOther.get('/auth/me')).status, 401)).toBe(401);
+    expect(await eventually(async () => (await onOther.get('/auth/me')).status, 401, 1000)).toBe(401);
   });
 
   it('a session logged out on one server is refused by another within a second', async () => {
@@ -46,7 +33,7 @@ describe('cached sessions and tokens stay revocable everywhere', () => {
     const onOther = otherAnon.as(user.client.token!);
     expect((await onOther.get('/auth/me')).status).toBe(200);
     expect((await user.client.post('/auth/logout')).status).toBe(204);
-    expect(await eventually(async () => (await onOther.get('/auth/me')).status, 401)).toBe(401);
+    expect(await eventually(async () => (await onOther.get('/auth/me')).status, 401, 1000)).toBe(401);
   });
 
   it('answers from memory inside the TTL and asks the database again after it', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropTenant } from '../../../engine/tenants/tenants';
+import { eventually } from '../../helpers/eventually';
 import { spawnTessera, type TesseraProcess } from '../../helpers/spawn-tessera';
-import { ApiClient, databaseUrl, startTestTenant, type TestTenant } from '../../helpers/test-server';
+import { anonymousClient, databaseUrl, startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
 
 let t: TestTenant;
 /** A real second Tessera process (node engine/main.ts) on the same database. */
@@ -12,24 +13,13 @@ beforeAll(async () => {
   t = await startTestTenant('authtok');
   // The child bootstraps the `default` organisation in the test database; it is dropped afterwards.
   child = await spawnTessera({ DATABASE_URL: databaseUrl(), TESSERA_ADMIN_PASSWORD: 'Child-process-2031', LOG_LEVEL: 'warn' });
-  childAnon = new ApiClient(`http://127.0.0.1:${child.port}`);
+  childAnon = anonymousClient(child.port);
 }, 120_000);
 afterAll(async () => {
   await child?.stop();
   if (t) await dropTenant(t.server.services.db, 'default').catch(() => undefined);
   await t?.close();
 });
-
-/** Polls (bounded) until the request answers the status; notifications reach other processes asynchronously. */
-async function eventually(check: () => Promise<number>, status: number, ms = 2000): Promise<number> {
-  const deadline = Date.now() + ms;
-  let last = await check();
-  while (last !== status && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    last = await check();
-  }
-  return last;
-}
 
 describe('API tokens', () => {
   it('act as exactly the one user they were issued for, in every process', async () => {
@@ -58,7 +48,7 @@ describe('API tokens', () => {
     const refused = await here.get('/auth/me');
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('AUTH_REQUIRED');
-    expect(await eventually(async () => (await there.get('/auth/me')).status, 401)).toBe(401);
+    expect(await eventually(async () => (await there.get('/auth/me')).status, 401, 2000)).toBe(401);
     // Revoking one token leaves the user's other tokens working.
     const { body: kept } = await t.admin.post('/admin/tokens', { name: 'kept', userId: user.id });
     expect((await childAnon.as(kept.token).get('/auth/me')).status).toBe(200);

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../engine/core/config';
-import { createLogger } from '../../../engine/core/logger';
-import { createServices, startServer, type RunningServer } from '../../../engine/server';
+import type { RunningServer } from '../../../engine/server';
 import type { RawObjectDef } from '../../../engine/shared/metadata-types';
-import { ApiClient, databaseUrl, startTestTenant, type TestTenant } from '../../helpers/test-server';
+import { anonymousClient, startTestServer, startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
 
 /** The password startTestTenant gives its users. */
 const PASSWORD = 'correct-horse-battery';
@@ -14,13 +12,8 @@ let serverB: RunningServer;
 let a: ApiClient;
 let b: ApiClient;
 
-async function startSecondServer(): Promise<RunningServer> {
-  const config = { ...loadConfig({}), port: 0, databaseUrl: databaseUrl(), logLevel: 'fatal' };
-  return startServer(config, await createServices(config, createLogger('fatal')));
-}
-
 async function signIn(server: RunningServer, email: string): Promise<ApiClient> {
-  const anonymous = new ApiClient(`http://127.0.0.1:${server.port}`);
+  const anonymous = anonymousClient(server.port);
   const res = await anonymous.post('/auth/login', { email, password: PASSWORD, tenant: t.tenant.slug });
   expect(res.status).toBe(200);
   return anonymous.as(res.body.token);
@@ -28,7 +21,7 @@ async function signIn(server: RunningServer, email: string): Promise<ApiClient> 
 
 beforeAll(async () => {
   t = await startTestTenant('twoproc');
-  serverB = await startSecondServer();
+  serverB = await startTestServer();
   a = t.admin;
   b = await signIn(serverB, `admin@${t.tenant.slug}.test`);
   expect(a.baseUrl).not.toBe(b.baseUrl);
