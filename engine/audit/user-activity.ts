@@ -5,6 +5,7 @@ import { qualified } from '../schema-engine/column-ddl';
 import type { AuditActor } from './actor-names';
 import { AUDIT_COLUMNS, type AuditAction, type AuditRow } from './audit-entry';
 import { pageOf, type AuditPage } from './audit-page';
+import { isUuid } from '../records/record-id';
 
 /** What the admin audit reads need: the tenant, explicitly. */
 export interface AuditContext {
@@ -23,10 +24,8 @@ export interface ActivityEntry {
   changes: Record<string, unknown>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function requireUser(ctx: AuditContext, userId: string): Promise<AuditActor> {
-  const rows = UUID.test(userId) ? await runSql<{ id: string; display_name: string }>(ctx.db, `SELECT id, display_name FROM ${SYSTEM_SCHEMA}.users WHERE tenant_id = ? AND id = ?`, [ctx.tenantId, userId.toLowerCase()]) : [];
+  const rows = isUuid(userId) ? await runSql<{ id: string; display_name: string }>(ctx.db, `SELECT id, display_name FROM ${SYSTEM_SCHEMA}.users WHERE tenant_id = ? AND id = ?`, [ctx.tenantId, userId.toLowerCase()]) : [];
   if (!rows.length) throw new AppError('USER_NOT_FOUND', 'no such user in this organisation', { id: userId.slice(0, 100) });
   return { id: rows[0]!.id, displayName: rows[0]!.display_name };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors';
 import type { ValueKind } from '../field-types/types';
+import { isUuid } from '../records/record-id';
 
 /** Opaque keyset position: the sort signature plus the last row's sort values and id. */
 export interface CursorState {
@@ -7,7 +8,6 @@ export interface CursorState {
   values: unknown[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether a cursor value could have come from a row for a key of this kind. */
@@ -21,7 +21,7 @@ function fits(kind: ValueKind, v: unknown): boolean {
     case 'boolean':
       return typeof v === 'boolean';
     case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
+      return typeof v === 'string' && isUuid(v);
     case 'date':
       return typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v));
     case 'datetime':

@@ -10,20 +10,19 @@ import { checkRule } from '../shared/rules/check/check-rule';
 import type { Expr } from '../shared/rules/typed-ast';
 import type { SqlFragment } from './sql-fragment';
 import { fieldNotAccessible, pathReadable } from '../security/field-access';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../records/record-id';
 
 /** Literals compared with a uuid column must be uuids: refused here rather than failing in SQL. */
-function checkUuidLiterals(e: Expr, isUuid: (name: string) => boolean): void {
+function checkUuidLiterals(e: Expr, isUuidField: (name: string) => boolean): void {
   if (e.kind !== 'op') return;
-  const vars = e.args.filter((a) => a.kind === 'var' && isUuid(a.name));
+  const vars = e.args.filter((a) => a.kind === 'var' && isUuidField(a.name));
   if (vars.length && ['<', '<=', '>', '>=', 'min', 'max'].includes(e.op)) throw new AppError('QUERY_INVALID_FILTER', `"${e.op}" does not apply to record ids`, { path: e.path });
   if (vars.length && ['==', '===', '!=', '!==', 'in'].includes(e.op)) {
     const literals = e.args.flatMap((a) => (a.kind === 'lit' && typeof a.value === 'string' ? [{ v: a.value, path: a.path }] : a.kind === 'list' ? a.values.map((v, i) => ({ v: String(v), path: `${a.path}/${i}` })) : []));
-    const bad = literals.find((l) => !UUID.test(l.v));
+    const bad = literals.find((l) => !isUuid(l.v));
     if (bad) throw new AppError('QUERY_INVALID_FILTER', `${JSON.stringify(bad.v)} is not a record id`, { path: bad.path });
   }
-  e.args.forEach((a) => checkUuidLiterals(a, isUuid));
+  e.args.forEach((a) => checkUuidLiterals(a, isUuidField));
 }
 
 /** Whether the caller may read a field of an object (field-level security). */
@@ -50,16 +49,16 @@ export function compileListFilter(rule: unknown, obj: CompiledObject, snapshot: 
     if (unknown) throw new AppError('QUERY_UNKNOWN_FIELD', issue.message, { field: unknown[1], path: issue.path });
     throw new AppError('QUERY_INVALID_FILTER', issue.message, { path: issue.path });
   }
-  const isUuid = (name: string) => {
+  const isUuidField = (name: string) => {
     const f = fieldAt(name);
     return !!f && valueKindOf(registry, f) === 'uuid';
   };
-  checkUuidLiterals(expr, isUuid);
+  checkUuidLiterals(expr, isUuidField);
   return compileExpr(
     expr,
     {
       column: (p) => fieldSql(snapshot, registry, obj.schema, obj.def, obj.table, p),
-      castOf: (p) => (isUuid(p) ? '::uuid' : undefined),
+      castOf: (p) => (isUuidField(p) ? '::uuid' : undefined),
       now: 'bind',
     },
     'predicate',

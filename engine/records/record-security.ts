@@ -10,6 +10,7 @@ import type { Field } from '../shared/metadata-types';
 import type { RecordContext, RecordRow } from './context';
 import { toApiRecord } from './row-output';
 import { bindParams } from '../rules/sql/ctx-param';
+import { isUuid } from './record-id';
 
 /** The record-access predicate for this request (context values such as $user bound), or undefined when every record qualifies. */
 export function accessSql(ctx: RecordContext, obj: CompiledObject, mode: AccessMode): SqlFragment | undefined {
@@ -55,7 +56,7 @@ export const recordNotFound = (objectName: string, id: string) => new AppError('
 /** The new owner is an active user of this organisation (400 RECORD_OWNER_INVALID). */
 export async function assertActiveUser(ctx: RecordContext, ownerId: unknown, path = '/owner_id'): Promise<void> {
   if (ownerId === ctx.actor.userId) return;
-  const ok = typeof ownerId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ownerId) &&
+  const ok = typeof ownerId === 'string' && isUuid(ownerId) &&
     (await runSql(ctx.db, `SELECT 1 FROM ${SYSTEM_SCHEMA}.users WHERE id = ? AND tenant_id = ? AND active`, [ownerId, ctx.actor.tenantId])).length > 0;
   if (!ok) throw new AppError('RECORD_OWNER_INVALID', 'the owner must be an active user of this organisation', { issues: [{ path, code: 'FIELD_INVALID', message: 'no such active user' }] });
 }

@@ -7,7 +7,7 @@ import { requirePrincipal } from '../security/admin/sharing-rule-admin';
 import { requireObjectPermission } from '../security/record-access';
 import type { PrincipalKind, ShareAccess } from '../security/model/types';
 import type { RecordContext } from './context';
-import { requireRecordId } from './record-id';
+import { isUuid, requireRecordId } from './record-id';
 import { accessSql, recordNotFound } from './record-security';
 
 /** A team member or a manual share of one record. */
@@ -85,7 +85,7 @@ export async function addManualShare(ctx: RecordContext, objectName: string, id:
 export async function removeRecordShare(ctx: RecordContext, objectName: string, id: string, reason: Reason, principalId: string): Promise<void> {
   const { obj, recordId } = target(ctx, objectName, id);
   await requireRecordAccess(ctx, obj, recordId, 'full');
-  const rows = /^[0-9a-f-]{36}$/i.test(principalId)
+  const rows = isUuid(principalId)
     ? await runSql(ctx.db, `DELETE FROM ${qualified(obj.schema, '_record_shares')} WHERE object = ? AND record_id = ? AND reason = ? AND principal_id = ? RETURNING 1`, [obj.def.name, recordId, reason, principalId])
     : [];
   if (!rows.length) throw new AppError('SECURITY_NOT_FOUND', reason === 'team' ? 'that user is not on this record\'s team' : 'the record is not shared with that user, role or department', { id: principalId });

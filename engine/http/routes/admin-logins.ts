@@ -3,11 +3,11 @@ import { AppError } from '../../core/errors';
 import { listLoginEvents, type LoginEventQuery } from '../../security/login-events';
 import { principalOf } from '../request-context';
 import type { Services } from '../services';
+import { isUuid } from '../../records/record-id';
 
 export const DEFAULT_LOGIN_EVENTS = 100;
 export const MAX_LOGIN_EVENTS = 500;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const bad = (parameter: string, message: string) => new AppError('QUERY_INVALID_PARAMETER', message, { parameter });
 
 function single(query: Record<string, unknown>, key: string): string | undefined {
@@ -19,7 +19,7 @@ function single(query: Record<string, unknown>, key: string): string | undefined
 /** ?userId=&success=&limit=&before= */
 function loginEventQuery(query: Record<string, unknown>): LoginEventQuery {
   const userId = single(query, 'userId');
-  if (userId !== undefined && !UUID.test(userId)) throw bad('userId', '"userId" must be a user id (uuid)');
+  if (userId !== undefined && !isUuid(userId)) throw bad('userId', '"userId" must be a user id (uuid)');
   const success = single(query, 'success');
   if (success !== undefined && success !== 'true' && success !== 'false') throw bad('success', '"success" must be true or false');
   const limit = single(query, 'limit');

@@ -6,8 +6,7 @@ import { requireAdmin } from '../middleware/auth';
 import { principalOf } from '../request-context';
 import type { Services } from '../services';
 import { adminSecurityRouter } from './admin-security';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../records/record-id';
 
 function body(req: { body: unknown }): Record<string, unknown> {
   if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) throw new AppError('REQUEST_INVALID', 'the body must be a JSON object');
@@ -51,11 +50,11 @@ export function adminRouter(s: Services): Router {
     const b = body(req);
     const p = principalOf(res);
     const userId = b.userId === undefined ? p.userId : String(b.userId);
-    if (!UUID.test(userId)) throw new AppError('USER_NOT_FOUND', 'no such user in this organisation');
+    if (!isUuid(userId)) throw new AppError('USER_NOT_FOUND', 'no such user in this organisation');
     res.status(201).json(await createApiToken(s.db, p.tenantId, p.userId, { name: requireString(b, 'name', 200), userId }));
   });
   r.delete('/tokens/:id', async (req, res) => {
-    if (!UUID.test(req.params.id)) throw new AppError('TOKEN_NOT_FOUND', 'no such token');
+    if (!isUuid(req.params.id)) throw new AppError('TOKEN_NOT_FOUND', 'no such token');
     await revokeApiToken(s.db, principalOf(res).tenantId, req.params.id);
     s.principals.evict({ tokenId: req.params.id });
     res.status(204).end();

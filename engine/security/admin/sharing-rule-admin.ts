@@ -7,6 +7,7 @@ import type { Label, RawLabel } from '../../shared/metadata-types';
 import type { PrincipalKind, ShareAccess } from '../model/types';
 import { notFound, securityTable, securityWrite, translateUnique, type SecurityAdminContext } from './security-admin-context';
 import { parseBody, sharingRuleCreate, sharingRuleUpdate } from './request-schemas';
+import { isUuid } from '../../records/record-id';
 
 /** A sharing rule as the admin API shows it. */
 export interface SharingRuleInfo {
@@ -78,7 +79,7 @@ export async function createSharingRule(ctx: SecurityAdminContext, body: unknown
 }
 
 async function findRule(ctx: SecurityAdminContext, exec: Trx, id: string): Promise<Row> {
-  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await runSql<Row>(exec, `SELECT * FROM ${securityTable(ctx, '_sharing_rules')} WHERE id = ?`, [id]) : [];
+  const rows = isUuid(id) ? await runSql<Row>(exec, `SELECT * FROM ${securityTable(ctx, '_sharing_rules')} WHERE id = ?`, [id]) : [];
   if (!rows.length) throw notFound('sharing rule', id);
   return rows[0]!;
 }

@@ -5,6 +5,7 @@ import { setUserPassword } from '../password-change';
 import { notifyAuthChange } from '../principal-cache';
 import { securityTable, securityWrite, type SecurityAdminContext } from './security-admin-context';
 import { parseBody, userAccessUpdate } from './request-schemas';
+import { isUuid } from '../../records/record-id';
 
 /** A user as the admin API shows them: account and placement in the security model. */
 export interface UserAccessInfo {
@@ -33,11 +34,9 @@ interface UserPatch {
   permissionSets?: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One user of the tenant with their placement; 404 USER_NOT_FOUND for anyone else. */
 export async function readUserAccess(ctx: SecurityAdminContext, userId: string, exec: SecurityAdminContext['db'] | Trx = ctx.db): Promise<UserAccessInfo> {
-  if (!UUID.test(userId)) throw new AppError('USER_NOT_FOUND', 'no such user in this organisation');
+  if (!isUuid(userId)) throw new AppError('USER_NOT_FOUND', 'no such user in this organisation');
   const rows = await runSql<{ id: string; email: string; display_name: string; is_admin: boolean; locale: string; active: boolean; role_id: string | null; department_id: string | null; manages_department: boolean | null; configured: boolean; sets: string[] }>(
     exec,
     `SELECT u.id, u.email, u.display_name, u.is_admin, u.locale, u.active, a.role_id, a.department_id, a.manages_department, a.user_id IS NOT NULL AS configured,

@@ -122,6 +122,9 @@ describe('sharing rules', () => {
     await refused(t.admin.post('/admin/sharing-rules', base), 409, 'SECURITY_EXISTS');
     await refused(t.admin.patch(`/admin/sharing-rules/${missing}`, { active: false }), 404, 'SECURITY_NOT_FOUND');
     await refused(t.admin.delete('/admin/sharing-rules/xyz'), 404, 'SECURITY_NOT_FOUND');
+    // 36 characters of hex digits and dashes, but not a UUID: still 404, never a SQL error.
+    await refused(t.admin.delete(`/admin/sharing-rules/${'-'.repeat(36)}`), 404, 'SECURITY_NOT_FOUND');
+    await refused(t.admin.patch(`/admin/sharing-rules/${'a'.repeat(36)}`, { active: false }), 404, 'SECURITY_NOT_FOUND');
   });
 });
 
@@ -132,6 +135,7 @@ describe('record sharing and ownership', () => {
     await refused(t.admin.post(`/records/deal/${rec.id}/team`, { userId: user.id, access: 'owner' }), 400, 'REQUEST_INVALID');
     await refused(t.admin.post(`/records/deal/${missing}/share`, { kind: 'user', id: user.id, access: 'read' }), 404, 'RECORD_NOT_FOUND');
     await refused(t.admin.delete(`/records/deal/${rec.id}/team/${user.id}`), 404, 'SECURITY_NOT_FOUND');
+    await refused(t.admin.delete(`/records/deal/${rec.id}/share/${'a'.repeat(36)}`), 404, 'SECURITY_NOT_FOUND');
     await refused(t.admin.post('/records/deal/transfer', { ids: [rec.id], ownerId: missing }), 400, 'RECORD_OWNER_INVALID');
     await refused(t.admin.post('/records/deal/transfer', { ids: [], ownerId: user.id }), 400, 'REQUEST_INVALID');
     await refused(t.admin.post('/records/deal/transfer', { ids: [rec.id, missing], ownerId: user.id }), 404, 'RECORD_NOT_FOUND');
