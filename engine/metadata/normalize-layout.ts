@@ -1,8 +1,7 @@
 import type { Issue } from '../core/errors';
 import { normalizeLabel } from '../shared/labels';
 import type { PageLayout, RawObjectDef } from '../shared/metadata-types';
-
-const SYSTEM_FIELDS = ['id', 'name', 'owner_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version'];
+import { SYSTEM_FIELD_NAMES } from './system-fields';
 
 /**
  * Checks and normalizes an object's page layout: every field it places exists
@@ -30,7 +29,7 @@ export function normalizeLayout(ro: RawObjectDef, names: Set<string>, objects: R
     else if (!lookup || lookup.type !== 'lookup' || lookup.options?.target !== ro.name) {
       issues.push({ path: `${at}/relatedLists/${i}/field`, code: 'LAYOUT_INVALID', message: `"${r.object}.${r.field}" is not a lookup to ${ro.name}` });
     } else {
-      const childNames = new Set([...SYSTEM_FIELDS, ...child.fields.map((f) => f.name)]);
+      const childNames = new Set([...SYSTEM_FIELD_NAMES, ...child.fields.map((f) => f.name)]);
       (r.columns ?? []).forEach((c, j) => childNames.has(c) || issues.push({ path: `${at}/relatedLists/${i}/columns/${j}`, code: 'UNKNOWN_FIELD', message: `field "${c}" does not exist on ${r.object}` }));
     }
     return { object: r.object, field: r.field, ...(r.label !== undefined ? { label: normalizeLabel(r.label, r.object) } : {}), ...(r.columns ? { columns: r.columns } : {}) };

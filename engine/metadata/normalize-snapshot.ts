@@ -4,9 +4,9 @@ import type { FieldTypeContext } from '../field-types/types';
 import { normalizePicklistValues, duplicateValueIssues } from '../field-types/picklist-values';
 import { normalizeLabel } from '../shared/labels';
 import { FIELD_CONDITIONS, type Field, type ListView, type ObjectDef, type RawObjectDef, type RawSnapshot, type ValueSet } from '../shared/metadata-types';
-import { isReservedWord, isSystemFieldName } from './reserved-words';
+import { isReservedWord } from './reserved-words';
 import type { Snapshot } from './snapshot';
-import { systemFields } from './system-fields';
+import { isSystemFieldName, systemFields } from './system-fields';
 import { normalizeLayout } from './normalize-layout';
 import { checkDependencies } from './check-dependencies';
 

@@ -19,8 +19,3 @@ const RESERVED = new Set([...SQL_RESERVED, ...PG_SYSTEM_COLUMNS]);
 export function isReservedWord(name: string): boolean {
   return RESERVED.has(name) || name.startsWith('pg_');
 }
-
-/** Columns the engine adds to every object; admins cannot declare them. */
-export const SYSTEM_FIELD_NAMES = ['id', 'name', 'owner_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version'] as const;
-
-export const isSystemFieldName = (name: string): boolean => (SYSTEM_FIELD_NAMES as readonly string[]).includes(name);

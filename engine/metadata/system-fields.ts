@@ -1,7 +1,16 @@
 import { normalizeLabel } from '../shared/labels';
 import type { Field, RawObjectDef } from '../shared/metadata-types';
 
-const sys = (name: string, type: string, en: string, zh: string, extra: Partial<Field> = {}): Field => ({
+/** Columns the engine adds to every object, in table order; admins cannot declare them. */
+export const SYSTEM_FIELD_NAMES = ['id', 'name', 'owner_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version'] as const;
+export type SystemFieldName = (typeof SYSTEM_FIELD_NAMES)[number];
+
+export const isSystemFieldName = (name: string): boolean => (SYSTEM_FIELD_NAMES as readonly string[]).includes(name);
+
+/** The system fields only the engine writes: every one but the record's name and owner. */
+export const BOOKKEEPING_FIELD_NAMES: readonly SystemFieldName[] = SYSTEM_FIELD_NAMES.filter((n) => n !== 'name' && n !== 'owner_id');
+
+const sys = (name: SystemFieldName, type: string, en: string, zh: string, extra: Partial<Field> = {}): Field => ({
   name,
   type,
   label: { en, 'zh-CN': zh },

@@ -1,11 +1,12 @@
 import { quoteIdent } from '../db/knex';
 import { isRollup } from '../field-types/rollup/rollup-options';
+import { BOOKKEEPING_FIELD_NAMES } from '../metadata/system-fields';
 import { sqlLiteral } from '../query/inline-params';
 import type { ObjectDef } from '../shared/metadata-types';
 import { qualified, SHARE_COLUMNS } from './column-ddl';
 
 /** Columns of every object the trail never records: the record's identity, its own bookkeeping and its share arrays. */
-export const UNAUDITED_SYSTEM_COLUMNS: readonly string[] = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', ...SHARE_COLUMNS];
+const UNAUDITED_SYSTEM_COLUMNS: readonly string[] = [...BOOKKEEPING_FIELD_NAMES, ...SHARE_COLUMNS];
 
 /** The object's own fields left out of the trail: roll-ups (maintained by triggers) and fields marked `audit: false`. */
 export const unauditedFields = (obj: ObjectDef): string[] =>
