@@ -1,10 +1,10 @@
 import { quoteIdent } from '../db/knex';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { Snapshot } from '../metadata/snapshot';
+import { inlineParams } from '../query/inline-params';
 import { qualified } from '../schema-engine/column-ddl';
 import type { ObjectDef } from '../shared/metadata-types';
 import { compileExpr } from './sql/compile-expr';
-import { inlineLiterals } from './sql/sql-literal';
 import { checkedFormula } from './checked-rules';
 import { resolvePath } from './rule-scope';
 
@@ -22,7 +22,7 @@ export function fieldSql(snapshot: Snapshot, registry: FieldTypeRegistry, schema
     const { expr, issues } = checkedFormula(snapshot, registry, obj, hit.field);
     if (!expr) throw new Error(`formula ${obj.name}.${hit.field.name} is invalid: ${issues[0]?.message}`);
     const compiled = compileExpr(expr, { column: (p) => fieldSql(snapshot, registry, schema, obj, rowRef, p, depth + 1), now: 'sql' });
-    return `(${inlineLiterals(compiled)})`;
+    return `(${inlineParams(compiled)})`;
   }
   const first = hit.hops[0];
   const alias = `l${depth + 1}`;
@@ -30,7 +30,7 @@ export function fieldSql(snapshot: Snapshot, registry: FieldTypeRegistry, schema
   return `(SELECT ${inner} FROM ${qualified(schema, first!.target.name)} ${alias} WHERE ${alias}.id = ${rowRef}.${quoteIdent(first!.lookup.name)})`;
 }
 
-/** Every formula of an object as a select-list expression, ready for knex (a literal "?" is escaped by sqlLiteral). */
+/** Every formula of an object as a select-list expression, ready for knex (a literal "?" is written as \x3f by sqlLiteral). */
 export function formulaColumns(snapshot: Snapshot, registry: FieldTypeRegistry, schema: string, obj: ObjectDef): Map<string, string> {
   const table = qualified(schema, obj.name);
   return new Map(obj.fields.filter((f) => f.type === 'formula').map((f) => [f.name, fieldSql(snapshot, registry, schema, obj, table, f.name)]));
