@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawField } from '../../../engine/shared/metadata-types';
 import type { ApiClient } from '../../helpers/test-server';
 import { startTestTenant, type TestTenant } from '../../helpers/test-server';
+import { expectEachTestLeavesUnchanged } from '../../helpers/unchanged';
 
 let t: TestTenant;
 let user: ApiClient;
@@ -28,13 +29,7 @@ async function state() {
   return { versions, objects, valueSets, tables, columns, trash };
 }
 
-let before: Awaited<ReturnType<typeof state>>;
-beforeEach(async () => {
-  before = await state();
-});
-afterEach(async () => {
-  expect(await state()).toEqual(before);
-});
+const before = expectEachTestLeavesUnchanged(state);
 
 const field = (f: Partial<RawField> & { name: string; type: string }): RawField => ({ label: f.name, ...f });
 const obj = (name: string, fields: RawField[], extra: Record<string, unknown> = {}) => ({ name, label: 'Thing', fields, ...extra });
@@ -81,6 +76,14 @@ const invalidObjects: InvalidCase[] = [
   { title: 'unknown top-level key', url: 'fm_x', body: obj('fm_x', [], { colour: 'red' }), path: '/colour', code: 'SCHEMA_ADDITIONALPROPERTIES' },
   { title: 'unknown key in a field', url: 'fm_x', body: obj('fm_x', [{ name: 'a', type: 'text', label: 'A', hidden: true } as RawField]), path: '/fields/0/hidden', code: 'SCHEMA_ADDITIONALPROPERTIES' },
   { title: 'index over an unknown field', url: 'fm_x', body: obj('fm_x', [field({ name: 'a', type: 'text' })], { indexes: [{ fields: ['a', '-nope'] }] }), path: '/indexes/0/fields/1', code: 'UNKNOWN_FIELD' },
+  { title: 'required lookup cleared when its target is deleted', url: 'fm_x', body: obj('fm_x', [field({ name: 'acct', type: 'lookup', required: true, options: { target: 'fm_account', onDelete: 'setNull' } })]), path: '/fields/0/options/onDelete', code: 'INVALID_SETTING' },
+  { title: 'required autonumber', url: 'fm_x', body: obj('fm_x', [field({ name: 'num', type: 'autonumber', required: true, options: { format: 'N-{000}' } })]), path: '/fields/0/required', code: 'INVALID_SETTING' },
+  { title: 'list view defined twice', url: 'fm_x', body: obj('fm_x', [], { listViews: [{ name: 'all', label: 'All' }, { name: 'all', label: 'All again' }] }), path: '/listViews/1/name', code: 'DUPLICATE_VIEW' },
+  { title: 'list view sorted by an unknown field', url: 'fm_x', body: obj('fm_x', [], { listViews: [{ name: 'all', label: 'All', sort: ['name', '-nope'] }] }), path: '/listViews/0/sort/1', code: 'UNKNOWN_FIELD' },
+  { title: 'validation rule defined twice', url: 'fm_x', body: obj('fm_x', [], { validationRules: [{ name: 'r', condition: false, message: 'no' }, { name: 'r', condition: true, message: 'no' }] }), path: '/validationRules/1/name', code: 'DUPLICATE_RULE' },
+  { title: 'validation rule pointing at an unknown field', url: 'fm_x', body: obj('fm_x', [], { validationRules: [{ name: 'r', condition: false, message: 'no', errorField: 'nope' }] }), path: '/validationRules/0/errorField', code: 'UNKNOWN_FIELD' },
+  { title: 'dependent picklist controlled by a text field', url: 'fm_x', body: obj('fm_x', [field({ name: 'region', type: 'text' }), field({ name: 'city', type: 'picklist', options: { values: [{ value: 'x', label: 'X' }], controllingField: 'region', dependencies: {} } })]), path: '/fields/1/options/controllingField', code: 'INVALID_DEPENDENCY' },
+  { title: 'dependent picklist keyed by a value its controller lacks', url: 'fm_x', body: obj('fm_x', [field({ name: 'remote', type: 'boolean' }), field({ name: 'via', type: 'picklist', options: { values: [{ value: 'vpn', label: 'VPN' }], controllingField: 'remote', dependencies: { maybe: ['vpn'] } } })]), path: '/fields/1/options/dependencies/maybe', code: 'INVALID_DEPENDENCY' },
   { title: 'field type of the wrong JSON type', url: 'fm_x', body: obj('fm_x', [{ name: 'a', type: 7, label: 'A' } as unknown as RawField]), path: '/fields/0/type', code: 'SCHEMA_TYPE' },
 ];
 
@@ -156,7 +159,7 @@ describe('permissions', () => {
 
 describe('versions', () => {
   it('a stale baseVersion gets 409 METADATA_VERSION_CONFLICT', async () => {
-    const current = before.versions[0].version as number;
+    const current = before().versions[0].version as number;
     const res = await t.admin.put(`/metadata/objects/fm_account?baseVersion=${current - 1}`, obj('fm_account', [field({ name: 'region', type: 'text' }), field({ name: 'extra', type: 'text' })]));
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'METADATA_VERSION_CONFLICT', details: { currentVersion: current } });

@@ -30,6 +30,7 @@ it('refuses unknown or twice-placed fields and related lists that do not point h
     [{ sections: [{ label: 'A', fields: ['city'] }], headerFields: ['ghost'] }, '/layout/headerFields/0', 'UNKNOWN_FIELD'],
     [{ sections: [{ label: 'A', fields: ['city'] }], relatedLists: [{ object: 'person', field: 'title' }] }, '/layout/relatedLists/0/field', 'LAYOUT_INVALID'],
     [{ sections: [{ label: 'A', fields: ['city'] }], relatedLists: [{ object: 'ghost', field: 'firm' }] }, '/layout/relatedLists/0/object', 'UNKNOWN_OBJECT'],
+    [{ sections: [{ label: 'A', fields: ['city'] }], relatedLists: [{ object: 'person', field: 'firm', columns: ['created_at', 'salary'] }] }, '/layout/relatedLists/0/columns/1', 'UNKNOWN_FIELD'],
   ];
   for (const [layout, path, code] of cases) {
     const res = await t.admin.put('/metadata/objects/firm', firm(layout));
