@@ -61,6 +61,17 @@ describe('bad rules are refused at publish with the JSON path of the bad node', 
     const res = await t.admin.put('/metadata/objects/item', { name: 'item', label: 'Item', fields: [...base, formula('f', { var: 'price' })], indexes: [{ fields: ['f'] }] });
     expect(res.body.error.code).toBe('METADATA_RULE_INVALID');
   });
+
+  it('a unique or indexed formula', async () => {
+    expect(await refused([{ ...formula('f', { var: 'price' }), unique: true }])).toEqual([{ path: '/fields/2/unique', code: 'RULE_INVALID', message: 'formula fields cannot be unique or indexed' }]);
+    expect(await refused([{ ...formula('f', { var: 'price' }), indexed: true }])).toEqual([{ path: '/fields/2/indexed', code: 'RULE_INVALID', message: 'formula fields cannot be unique or indexed' }]);
+  });
+
+  it('a rule default that reads through a lookup', async () => {
+    await t.admin.defineObject({ name: 'maker', label: 'Maker', fields: [{ name: 'country', type: 'text', label: 'Country' }] });
+    const issues = await refused([{ name: 'maker', type: 'lookup', label: 'Maker', options: { target: 'maker' } }, { name: 'origin', type: 'text', label: 'Origin', defaultValue: { var: 'maker.country' } }]);
+    expect(issues).toEqual([{ path: '/fields/3/defaultValue', code: 'RULE_INVALID', message: expect.stringMatching(/cannot read through lookups/) }]);
+  });
 });
 
 describe('runtime faults give null, never a 500', () => {
