@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors';
-import type { Actor } from '../records/context';
+import type { UserAccess } from '../security/model/user-access';
 import type { ObjectDef } from '../shared/metadata-types';
 import type { ListParams } from './list-params';
 
@@ -10,13 +10,13 @@ import type { ListParams } from './list-params';
  * shared with roles is open to users in one of those roles (by role name)
  * and to admins.
  */
-export function applyListView(obj: ObjectDef, params: ListParams, actor: Actor & { roles?: string[] }): ListParams {
+export function applyListView(obj: ObjectDef, params: ListParams, user: Pick<UserAccess, 'userId' | 'isAdmin' | 'roleNames'>): ListParams {
   if (!params.view) return params;
   const view = obj.listViews.find((v) => v.name === params.view);
   const visibility = view?.visibility ?? { type: 'shared' as const };
   const allowed =
     view !== undefined &&
-    (visibility.type === 'personal' ? visibility.owner === actor.userId : !visibility.roles?.length || actor.isAdmin || visibility.roles.some((r) => actor.roles?.includes(r)));
+    (visibility.type === 'personal' ? visibility.owner === user.userId : !visibility.roles?.length || user.isAdmin || visibility.roles.some((r) => user.roleNames.includes(r)));
   if (!allowed) throw new AppError('LIST_VIEW_NOT_FOUND', `list view "${params.view.slice(0, 63)}" does not exist`, { view: params.view.slice(0, 63) });
   const filter = view.filter === undefined ? params.filter : params.filter === undefined ? view.filter : { and: [view.filter, params.filter] };
   return {

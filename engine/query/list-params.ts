@@ -19,7 +19,8 @@ export const MAX_LIMIT = 1000;
 
 const bad = (message: string, parameter: string) => new AppError('QUERY_INVALID_PARAMETER', message, { parameter });
 
-function single(query: Record<string, unknown>, key: string): string | undefined {
+/** A query-string parameter given at most once (400 when repeated). */
+export function single(query: Record<string, unknown>, key: string): string | undefined {
   const v = query[key];
   if (v === undefined) return undefined;
   if (typeof v !== 'string') throw bad(`"${key}" must be given once`, key);

@@ -24,14 +24,6 @@ export interface ListQuery {
 
 const CASTS: Record<string, string> = { date: '::date', datetime: '::timestamptz', lookup: '::uuid', id: '::uuid', user: '::uuid' };
 
-/** A field the caller may read; a hidden one is 403 FIELD_NOT_ACCESSIBLE, a missing one 400. */
-function fieldOrThrow(obj: CompiledObject, fields: Map<string, Field>, name: string, parameter: string): Field {
-  const f = fields.get(name);
-  if (f) return f;
-  if (obj.fields.has(name)) throw new AppError('FIELD_NOT_ACCESSIBLE', `you may not use the field "${name}"`, { field: name, parameter });
-  throw new AppError('QUERY_UNKNOWN_FIELD', `unknown field "${name}"`, { field: name, parameter });
-}
-
 /** Who is asking: the fields they may read and the records they may see. */
 export interface ListAccess {
   readable: FieldReadable;
@@ -41,7 +33,16 @@ export interface ListAccess {
 
 const OPEN: ListAccess = { readable: () => true };
 
-function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, fields: Map<string, Field>, snapshot: Snapshot, access: ListAccess): SqlFragment {
+/** A field named by a request parameter that the caller may read; a hidden one is 403 FIELD_NOT_ACCESSIBLE, a missing one 400. */
+export function readableField(obj: CompiledObject, access: ListAccess, name: string, parameter: string): Field {
+  const f = obj.fields.get(name);
+  if (!f) throw new AppError('QUERY_UNKNOWN_FIELD', `unknown field "${name.slice(0, 63)}"`, { field: name.slice(0, 63), parameter });
+  if (!access.readable(obj.def, f)) throw new AppError('FIELD_NOT_ACCESSIBLE', `you may not use the field "${name}"`, { field: name, parameter });
+  return f;
+}
+
+/** The WHERE of a list request: the access predicate, the filter and the quick search over the fields the caller may read. */
+export function listWhere(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, snapshot: Snapshot, access: ListAccess): SqlFragment {
   const parts: string[] = [];
   const values: unknown[] = [];
   if (access.predicate) {
@@ -54,7 +55,7 @@ function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTyp
     values.push(...f.params);
   }
   if (params.q) {
-    const searchable = obj.searchable.filter((f) => fields.has(f.name));
+    const searchable = obj.searchable.filter((f) => access.readable(obj.def, f));
     const pattern = `%${escapeLike(params.q)}%`;
     parts.push(`(${searchable.map((f) => `${quoteIdent(f.name)} ILIKE ?`).join(' OR ') || 'FALSE'})`);
     values.push(...searchable.map(() => pattern));
@@ -69,17 +70,17 @@ function whereClause(obj: CompiledObject, params: ListParams, registry: FieldTyp
 export function buildListQuery(obj: CompiledObject, params: ListParams, registry: FieldTypeRegistry, snapshot: Snapshot, access: ListAccess = OPEN): ListQuery {
   const fields = access === OPEN ? obj.fields : new Map([...obj.fields].filter(([, f]) => access.readable(obj.def, f)));
   const sortKeys: SortKey[] = params.sort.map((s) => {
-    const f = fieldOrThrow(obj, fields, s.field, 'sort');
+    const f = readableField(obj, access, s.field, 'sort');
     if (f.type === 'multipicklist') throw new AppError('QUERY_INVALID_SORT', `cannot sort by multi-select field "${f.name}"`, { field: f.name });
     const sql = f.type === 'formula' ? obj.valueSql(f.name) : undefined;
     return { field: f.name, desc: s.desc, cast: CASTS[f.type] ?? '', kind: valueKindOf(registry, f), ...(sql ? { sql } : {}) };
   });
   if (!sortKeys.some((k) => k.field === 'id')) sortKeys.push({ field: 'id', desc: sortKeys.at(-1)?.desc ?? false, cast: '::uuid', kind: 'uuid' });
   const sortSignature = sortKeys.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
-  const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => fieldOrThrow(obj, fields, n, 'fields').name), 'version'])] : [...fields.keys()];
+  const outputFields = params.fields ? [...new Set(['id', ...params.fields.map((n) => readableField(obj, access, n, 'fields').name), 'version'])] : [...fields.keys()];
   const selected = [...new Set([...outputFields, ...sortKeys.map((k) => k.field)])];
 
-  const where = whereClause(obj, params, registry, fields, snapshot, access);
+  const where = listWhere(obj, params, registry, snapshot, access);
   const conditions = where.sql ? [where.sql] : [];
   const pageParams = [...where.params];
   if (params.cursor) {

@@ -38,7 +38,7 @@ function cellText(labels: Record<string, Record<string, string>>, field: Field, 
  */
 export async function exportCsv(ctx: RecordContext, objectName: string, requested: ListParams): Promise<CsvExport> {
   const obj = ctx.meta.object(objectName);
-  const params: ListParams = { ...applyListView(obj.def, requested, { ...ctx.actor, isAdmin: ctx.access.isAdmin, roles: ctx.access.roleNames }), view: undefined, limit: MAX_LIMIT, count: false, cursor: undefined, offset: undefined };
+  const params: ListParams = { ...applyListView(obj.def, requested, ctx.access), view: undefined, limit: MAX_LIMIT, count: false, cursor: undefined, offset: undefined };
   const first = await listRecords(ctx, objectName, params);
   const readable = readableFields(ctx, obj);
   const columns = (params.fields ?? [...readable.keys()]).map((n) => readable.get(n)!).filter(Boolean);

@@ -6,7 +6,7 @@ import { buildListQuery } from '../query/list-query';
 import type { ListParams } from '../query/list-params';
 import type { RecordContext, RecordRow } from './context';
 import { toApiRecord } from './row-output';
-import { listAccess } from './record-security';
+import { listAccess, ruleRuntime } from './record-security';
 import { requireObjectPermission } from '../security/record-access';
 
 export interface ListResult {
@@ -19,8 +19,8 @@ export interface ListResult {
 export async function listRecords(ctx: RecordContext, objectName: string, params: ListParams): Promise<ListResult> {
   const obj = ctx.meta.object(objectName);
   requireObjectPermission(ctx.access, objectName, 'read');
-  const q = buildListQuery(obj, applyListView(obj.def, params, { ...ctx.actor, isAdmin: ctx.access.isAdmin, roles: ctx.access.roleNames }), ctx.registry, ctx.meta.snapshot, listAccess(ctx, obj));
-  const rt = { now: new Date(), user: { id: ctx.actor.userId, roles: ctx.access.roleNames, department: ctx.access.departmentName }, locale: ctx.locale };
+  const q = buildListQuery(obj, applyListView(obj.def, params, ctx.access), ctx.registry, ctx.meta.snapshot, listAccess(ctx, obj));
+  const rt = ruleRuntime(ctx);
   const [rows, count] = await Promise.all([runSql(ctx.db, q.page.sql, bindParams(q.page.params, rt)), q.count ? runSql<{ total: number }>(ctx.db, q.count.sql, bindParams(q.count.params, rt)) : undefined]);
   const more = rows.length > q.limit;
   if (more) rows.length = q.limit;

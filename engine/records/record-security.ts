@@ -9,13 +9,18 @@ import { recordAccessPredicate, type AccessMode } from '../security/record-acces
 import type { Field } from '../shared/metadata-types';
 import type { RecordContext, RecordRow } from './context';
 import { toApiRecord } from './row-output';
-import { bindParams } from '../rules/sql/ctx-param';
+import { bindParams, type RuleRuntime } from '../rules/sql/ctx-param';
 import { isUuid } from './record-id';
+
+/** The values $now, $user and $locale take in SQL compiled from rules, for this request. */
+export function ruleRuntime(ctx: RecordContext): RuleRuntime {
+  return { now: new Date(), user: { id: ctx.actor.userId, roles: ctx.access.roleNames, department: ctx.access.departmentName }, locale: ctx.locale };
+}
 
 /** The record-access predicate for this request (context values such as $user bound), or undefined when every record qualifies. */
 export function accessSql(ctx: RecordContext, obj: CompiledObject, mode: AccessMode): SqlFragment | undefined {
   const p = recordAccessPredicate(ctx.access, ctx.meta, ctx.registry, obj, mode);
-  return p && { sql: p.sql, params: bindParams(p.params, { now: new Date(), user: { id: ctx.actor.userId, roles: ctx.access.roleNames, department: ctx.access.departmentName }, locale: ctx.locale }) };
+  return p && { sql: p.sql, params: bindParams(p.params, ruleRuntime(ctx)) };
 }
 
 /** Appends the access predicate to a WHERE clause's SQL and parameters. */
