@@ -51,6 +51,14 @@ describe('planSchemaChange', () => {
     expect(narrow[0]!.checks).toEqual([{ sql: 'SELECT 1 FROM "t_x"."account" WHERE length("code") > 10 LIMIT 1', message: 'some code values are longer than 10 characters' }]);
   });
 
+  it('checks data before a number loses integer digits or decimals', () => {
+    const amount = (options: Record<string, unknown>, type = 'number') => snap([account([{ name: 'amount', type, label: 'A', options }])], 2);
+    const fewerDigits = planSchemaChange(snap([account([{ name: 'amount', type: 'number', label: 'A', options: { precision: 18, scale: 2 } }])]), amount({ precision: 6, scale: 2 }), ctx);
+    expect(fewerDigits[0]!.checks).toEqual([{ sql: 'SELECT 1 FROM "t_x"."account" WHERE abs("amount") >= 1e4 LIMIT 1', message: 'some amount values do not fit 4 integer digits' }]);
+    const toInteger = planSchemaChange(snap([account([{ name: 'amount', type: 'number', label: 'A', options: { precision: 18, scale: 2 } }])]), amount({}, 'integer'), ctx);
+    expect(toInteger[0]!.checks).toEqual([{ sql: 'SELECT 1 FROM "t_x"."account" WHERE "amount" <> round("amount", 0) LIMIT 1', message: 'some amount values have more than 0 decimals' }]);
+  });
+
   it('refuses a type change that could lose data', () => {
     const before = snap([account([{ name: 'x', type: 'number', label: 'X' }])]);
     const after = snap([account([{ name: 'x', type: 'boolean', label: 'X' }])], 2);

@@ -208,6 +208,17 @@ describe('unsafe changes are refused', () => {
     await expectNothingChanged(v);
   });
 
+  it('number losing the decimals or integer digits its values need', async () => {
+    const v = await currentVersion();
+    const noDecimals = await put(withField(def, { name: 'score', type: 'number', label: 'Score', options: { precision: 18, scale: 0 } }));
+    expectUnsafe(noDecimals, 'score');
+    expect(noDecimals.body.error.message).toBe('some score values have more than 0 decimals');
+    const noIntegerDigits = await put(withField(def, { name: 'score', type: 'number', label: 'Score', options: { precision: 2, scale: 2 } }));
+    expectUnsafe(noIntegerDigits, 'score');
+    expect(noIntegerDigits.body.error.message).toBe('some score values do not fit 0 integer digits');
+    await expectNothingChanged(v);
+  });
+
   it('making a field unique while duplicates exist', async () => {
     const v = await currentVersion();
     const idxBefore = await sql(`SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = 'tc_unsafe' ORDER BY 1`, [t.tenant.schema]);
