@@ -1,3 +1,4 @@
+import type { ListViewVisibility } from '../../../engine/shared/metadata-types';
 import type { Label } from '../i18n/i18n';
 
 /** A field as the object's describe gives it (only fields the user may read). */
@@ -15,6 +16,13 @@ export interface FieldDef {
   readOnlyWhen?: unknown;
 }
 
+/** How the record page and the form lay an object out: sections of one or two columns, key fields for the header, related lists. */
+export interface PageLayout {
+  sections: { label: Label; columns: 1 | 2; fields: string[] }[];
+  headerFields: string[];
+  relatedLists?: { object: string; field: string; label?: Label; columns?: string[] }[];
+}
+
 /** GET /metadata/objects/:name/describe: the definition without hidden fields, and the user's access. */
 export interface Describe {
   version: number;
@@ -24,8 +32,10 @@ export interface Describe {
     pluralLabel: Label;
     fields: FieldDef[];
     validationRules: { name: string; condition: unknown; message: Label; errorField?: string; active: boolean }[];
-    listViews: { name: string; label: Label; filter?: unknown; columns?: string[]; sort?: string[] }[];
+    listViews: { name: string; label: Label; filter?: unknown; columns?: string[]; sort?: string[]; visibility?: ListViewVisibility }[];
     sharing: string;
+    /** The admin's page layout (fields the user may not read still listed); absent when none was defined. */
+    layout?: PageLayout;
   };
   access: { create: boolean; read: boolean; edit: boolean; delete: boolean; viewAll: boolean; modifyAll: boolean; fields: Record<string, 'read' | 'edit'> };
 }

@@ -1,20 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { FieldDef } from '../api/describe';
 import { get } from '../api/client';
-import { useI18n, type Label } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { picklistValues } from '../widgets/picklist-options';
 import type { FilterKind, OperatorId } from './operators';
 import { OPERATORS } from './operators';
 import { useUserDirectory } from './user-directory';
-
-/** A picklist value as describe gives it. */
-export interface PicklistOption {
-  value: string;
-  label: Label;
-  active?: boolean;
-  color?: string;
-}
-
-export const picklistOptions = (field: FieldDef): PicklistOption[] => (Array.isArray(field.options.values) ? (field.options.values as PicklistOption[]) : []);
 
 /** A datetime-local input's text for an ISO instant, in the browser's time zone. */
 const toLocalInput = (iso: unknown) => {
@@ -48,7 +39,7 @@ export function ScalarInput({ field, kind, value, onChange, label: aria }: Scala
       return (
         <select aria-label={aria} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || undefined)}>
           <option value="" />
-          {picklistOptions(field).map((o) => (
+          {picklistValues(field).map((o) => (
             <option key={o.value} value={o.value}>
               {label(o.label, o.value)}
             </option>
@@ -72,11 +63,11 @@ function ChoiceChips({ field, value, onChange }: { field: FieldDef; value: unkno
     const next = new Set(chosen);
     if (next.has(v)) next.delete(v);
     else next.add(v);
-    onChange(next.size ? picklistOptions(field).map((o) => o.value).filter((x) => next.has(x)) : undefined);
+    onChange(next.size ? picklistValues(field).map((o) => o.value).filter((x) => next.has(x)) : undefined);
   };
   return (
     <span className="fb-chips" role="group">
-      {picklistOptions(field).map((o) => (
+      {picklistValues(field).map((o) => (
         <button key={o.value} type="button" className="fb-chip" aria-pressed={chosen.has(o.value)} onClick={() => toggle(o.value)}>
           {label(o.label, o.value)}
         </button>

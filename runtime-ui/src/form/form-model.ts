@@ -1,7 +1,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import type { FieldDef } from '../api/describe';
+import type { Describe, FieldDef } from '../api/describe';
 import { widgetNameFor } from '../widgets/registry';
-import type { FormDescribe, FormMode, FormSection, PlacedField } from './form-types';
+import type { FormMode, FormSection, PlacedField } from './form-types';
 
 /** Computed by the server: never typed into, shown read-only. */
 const COMPUTED_TYPES = new Set(['autonumber', 'formula', 'rollup']);
@@ -37,7 +37,7 @@ function generatedSections(fields: FieldDef[], mode: FormMode): FormSection[] {
 }
 
 /** Whether the user may type into a field the payload schema accepts. */
-function mayEdit(describe: FormDescribe, f: FieldDef, mode: FormMode): boolean {
+function mayEdit(describe: Describe, f: FieldDef, mode: FormMode): boolean {
   const { access } = describe;
   if (mode === 'update') return access.edit && access.fields[f.name] === 'edit';
   if (!access.create) return false;
@@ -50,7 +50,7 @@ function mayEdit(describe: FormDescribe, f: FieldDef, mode: FormMode): boolean {
  * one), only fields the user may read, the server's JSON Schema for what may
  * be sent, and display-only entries for computed and system fields.
  */
-export function buildFormModel(describe: FormDescribe, serverSchema: JsonObject, mode: FormMode, prefilled: string[] = []): FormModel {
+export function buildFormModel(describe: Describe, serverSchema: JsonObject, mode: FormMode, prefilled: string[] = []): FormModel {
   const defs = new Map(describe.object.fields.map((f) => [f.name, f]));
   const serverProps = (serverSchema.properties ?? {}) as Record<string, JsonObject>;
   const layout = describe.object.layout;

@@ -1,21 +1,5 @@
-import type { Describe, FieldDef } from '../api/describe';
+import type { FieldDef } from '../api/describe';
 import type { Label } from '../i18n/i18n';
-
-/** One section of a page layout: a fieldset with one or two columns. */
-export interface LayoutSection {
-  label: Label;
-  columns: 1 | 2;
-  fields: string[];
-}
-
-/** The page layout the describe carries (absent when the admin defined none). */
-export interface FormLayout {
-  sections: LayoutSection[];
-  headerFields?: string[];
-}
-
-/** The describe as the form reads it: the object may carry a page layout. */
-export type FormDescribe = Describe & { object: Describe['object'] & { layout?: FormLayout } };
 
 /** Creating a record (POST) or editing one (PATCH with its version). */
 export type FormMode = 'create' | 'update';

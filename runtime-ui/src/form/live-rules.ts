@@ -1,9 +1,9 @@
-import type { FieldDef } from '../api/describe';
+import type { Describe, FieldDef } from '../api/describe';
 import type { Label } from '../i18n/i18n';
 import { compileRule, type CompiledRule, type RuleContext } from '../../../engine/shared/rules/interpreter';
 import { truthy } from '../../../engine/shared/rules/operations/values';
+import { picklistValues } from '../widgets/picklist-options';
 import { browserReads, decidableInBrowser, variablesOf, type LookupRead, type UserFacts } from './rule-variables';
-import type { FormDescribe } from './form-types';
 
 type ConditionKind = 'visibleWhen' | 'requiredWhen' | 'readOnlyWhen';
 
@@ -75,7 +75,7 @@ function formulaOrder(formulas: FieldDef[]): FieldDef[] {
   return out;
 }
 
-export function prepareLiveRules(describe: FormDescribe, user: UserFacts | undefined): LiveRules {
+export function prepareLiveRules(describe: Describe, user: UserFacts | undefined): LiveRules {
   const fields = describe.object.fields;
   const lookups = new Map(fields.filter((f) => f.type === 'lookup' && typeof f.options.target === 'string').map((f) => [f.name, f.options.target as string]));
   const lookupNames = new Set(lookups.keys());
@@ -163,8 +163,7 @@ export function picklistLabels(fields: FieldDef[], locale: 'en' | 'zh-CN'): Reco
   const out: Record<string, Record<string, string>> = {};
   for (const f of fields) {
     if (f.type !== 'picklist' && f.type !== 'multipicklist') continue;
-    const values = (f.options.values as { value: string; label: Label }[] | undefined) ?? [];
-    out[f.name] = Object.fromEntries(values.map((v) => [v.value, typeof v.label === 'string' ? v.label : (v.label[locale] ?? v.label.en ?? v.value)]));
+    out[f.name] = Object.fromEntries(picklistValues(f).map((v) => [v.value, typeof v.label === 'string' ? v.label : (v.label[locale] ?? v.label.en ?? v.value)]));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import Form from '@rjsf/core';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import type { RecordData } from '../api/describe';
+import type { Describe, RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { ApiErrorView } from '../shell/api-error-view';
@@ -9,7 +9,6 @@ import { widgets } from '../widgets/registry';
 import { FormNotices } from './form-notices';
 import { FormRuntimeProvider, type FormRuntime } from './form-runtime';
 import { buildFormModel, type FormModel } from './form-model';
-import type { FormDescribe } from './form-types';
 import type { UserFacts } from './rule-variables';
 import { templates } from './templates';
 import { useLeaveGuard } from './use-leave-guard';
@@ -19,7 +18,7 @@ import { warmUpValidator } from './validation';
 
 export interface RecordFormProps {
   /** The object's describe (fields the user may read, access, layout, rules). */
-  describe: FormDescribe;
+  describe: Describe;
   /** Values a new record starts with, e.g. the parent from a related list ({ account: id }). */
   initialValues?: Record<string, unknown>;
   /** The record to edit; absent to create one. */

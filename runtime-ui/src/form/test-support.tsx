@@ -15,12 +15,12 @@ import { I18nProvider, type Locale } from '../i18n/i18n';
 import { RouterProvider } from '../router/router';
 import { SessionProvider } from '../shell/session';
 import { DEFAULT_RUNTIME, FormRuntimeProvider, type FormRuntime } from './form-runtime';
-import type { FormDescribe, FormMode } from './form-types';
+import type { FormMode } from './form-types';
 
 const registry = new FieldTypeRegistry();
 
 /** An object as the server describes it to a user with full access, and its payload schemas. */
-export function defineObject(raw: RawObjectDef, access: Partial<Describe['access']> = {}, others: RawObjectDef[] = []): { describe: FormDescribe; schema(mode: FormMode): Record<string, unknown> } {
+export function defineObject(raw: RawObjectDef, access: Partial<Describe['access']> = {}, others: RawObjectDef[] = []): { describe: Describe; schema(mode: FormMode): Record<string, unknown> } {
   const objects = Object.fromEntries([raw, ...others].map((o) => [o.name, o]));
   const { snapshot, issues } = normalizeSnapshot({ objects, valueSets: {} }, registry, 1);
   if (issues.length) throw new Error(`bad test object: ${JSON.stringify(issues)}`);
@@ -30,7 +30,7 @@ export function defineObject(raw: RawObjectDef, access: Partial<Describe['access
     version: 1,
     object: obj,
     access: { create: true, read: true, edit: true, delete: true, viewAll: true, modifyAll: true, fields, ...access },
-  } as unknown as FormDescribe;
+  } as unknown as Describe;
   return { describe, schema: (mode) => recordPayloadSchema(obj, registry, mode) as Record<string, unknown> };
 }
 

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { get, patch, post } from '../api/client';
-import type { RecordData } from '../api/describe';
+import type { Describe, RecordData } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import type { RuleContext } from '../../../engine/shared/rules/interpreter';
 import { clearDisallowedDependents } from '../widgets/picklist-options';
 import { clearDraft, readDraft, saveDraft } from './drafts';
 import type { FormModel } from './form-model';
-import { NO_ERRORS, type FormDescribe, type FormErrors } from './form-types';
+import { NO_ERRORS, type FormErrors } from './form-types';
 import { newRecordValues } from './initial-values';
 import { evaluateLive, picklistLabels, prepareLiveRules, type LiveState } from './live-rules';
 import { useRelatedRecords } from './use-related-records';
@@ -31,7 +31,7 @@ interface EditState {
 }
 
 export interface EditorOptions {
-  describe: FormDescribe;
+  describe: Describe;
   model: FormModel;
   record?: RecordData;
   initialValues?: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { Describe, FieldDef, RecordData } from '../api/describe';
-import { picklistOptions, type PicklistOption } from '../filter-builder/value-input';
+import { picklistValues, type PicklistValue } from '../widgets/picklist-options';
 
 /** The key of the column for records without a value. */
 export const NO_VALUE = '\u0000none';
@@ -9,7 +9,7 @@ export interface KanbanColumn {
   key: string;
   /** The picklist value it stands for; null for records without one. */
   value: string | null;
-  option?: PicklistOption;
+  option?: PicklistValue;
   /** Cards can be dropped here (active values only). */
   droppable: boolean;
   cards: RecordData[];
@@ -48,8 +48,8 @@ export function cardFields(d: Describe, group: FieldDef): FieldDef[] {
  */
 export function columnsFor(field: FieldDef, groups: AggregateGroup[], withSum: boolean): KanbanColumn[] {
   const byValue = new Map(groups.map((g) => [g.value, g]));
-  const options = picklistOptions(field);
-  const column = (value: string | null, option: PicklistOption | undefined, droppable: boolean): KanbanColumn => {
+  const options = picklistValues(field);
+  const column = (value: string | null, option: PicklistValue | undefined, droppable: boolean): KanbanColumn => {
     const g = byValue.get(value);
     return { key: value ?? NO_VALUE, value, option, droppable, cards: [], count: g?.count ?? 0, ...(withSum ? { sum: g?.sum ?? null } : {}), loading: true };
   };

@@ -4,7 +4,8 @@ import { post } from '../api/client';
 import type { Describe, FieldDef } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { filterKindOf } from '../filter-builder/operators';
-import { picklistOptions, ScalarInput, UserPicker } from '../filter-builder/value-input';
+import { ScalarInput, UserPicker } from '../filter-builder/value-input';
+import { picklistValues } from '../widgets/picklist-options';
 import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
 
@@ -20,7 +21,7 @@ export const bulkEditableFields = (d: Describe) => d.object.fields.filter((f) =>
 /** A value for every record: the field's own input, with only active picklist values. */
 function BulkValueInput({ field, value, onChange }: { field: FieldDef; value: unknown; onChange(v: unknown): void }) {
   const { t, label } = useI18n();
-  const active = picklistOptions(field).filter((o) => o.active !== false);
+  const active = picklistValues(field).filter((o) => o.active !== false);
   if (field.type === 'boolean') {
     return (
       <select aria-label={t('list.bulk.value')} value={value === true ? 'true' : value === false ? 'false' : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')} data-testid="bulk-value">

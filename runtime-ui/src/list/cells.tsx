@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { FieldDef } from '../api/describe';
 import type { I18n } from '../i18n/i18n';
 import { Link } from '../router/router';
-import { picklistOptions } from '../filter-builder/value-input';
+import { picklistValues } from '../widgets/picklist-options';
 
 /** What a cell needs besides its value: formats and labels, and names of related records and users loaded so far. */
 export interface CellEnv {
@@ -31,7 +31,7 @@ const boolean: Render = (v, _f, { i18n }) => (
 
 /** A picklist value's label in the chosen locale, and its colour if the admin gave one. */
 function choice(value: string, field: FieldDef, { i18n }: CellEnv, chip: boolean): ReactNode {
-  const opt = picklistOptions(field).find((o) => o.value === value);
+  const opt = picklistValues(field).find((o) => o.value === value);
   const label = opt ? i18n.label(opt.label, value) : value;
   return (
     <span key={value} className={chip ? 'lv-chip' : 'lv-choice'} data-value={value}>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { RecordData } from '../api/describe';
+import type { Describe, RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
-import { preloadRecordForm, RecordForm, valuesFromQuery, type FormDescribe } from '../form';
+import { preloadRecordForm, RecordForm, valuesFromQuery } from '../form';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
@@ -20,7 +20,7 @@ export function RecordFormPage({ object, id }: { object: string; id?: string }) 
     void preloadRecordForm().catch(() => undefined);
   });
   const base = `/metadata/objects/${encodeURIComponent(object)}`;
-  const describe = useApi<FormDescribe>(`${base}/describe`);
+  const describe = useApi<Describe>(`${base}/describe`);
   const schema = useApi<Record<string, unknown>>(`${base}/schema?mode=${id ? 'update' : 'create'}`);
   const record = useApi<RecordData>(id ? `/records/${encodeURIComponent(object)}/${encodeURIComponent(id)}` : null);
   const search = query.toString();

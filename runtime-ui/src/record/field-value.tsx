@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { FieldDef } from '../api/describe';
-import { useI18n, type I18n, type Label } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import { Link } from '../router/router';
+import { picklistValues } from '../widgets/picklist-options';
 
 /** Names to show for references: records by `object:id`, users by id. */
 export interface DisplayNames {
@@ -16,8 +17,7 @@ const SAFE_URL = /^(https?:|mailto:|tel:)/i;
 
 /** A picklist value's label in the locale (the raw value when the value is unknown, e.g. removed since). */
 export function picklistLabel(field: FieldDef, value: string, label: I18n['label']): string {
-  const values = (field.options.values as { value: string; label: Label }[] | undefined) ?? [];
-  const v = values.find((x) => x.value === value);
+  const v = picklistValues(field).find((x) => x.value === value);
   return v ? label(v.label, value) : value;
 }
 

@@ -1,12 +1,11 @@
-import type { RecordData } from '../api/describe';
+import type { Describe, RecordData } from '../api/describe';
 import { RecordForm } from '../form';
-import type { RecordDescribe } from './record-types';
 
 /**
  * "New" on a related list, in place: the child's form with the lookup to
  * this record filled in; saving closes it and refreshes the lists.
  */
-export function InlineAdd({ describe, field, parentId, onSaved, onCancel }: { describe: RecordDescribe; field: string; parentId: string; onSaved(record: RecordData): void; onCancel(): void }) {
+export function InlineAdd({ describe, field, parentId, onSaved, onCancel }: { describe: Describe; field: string; parentId: string; onSaved(record: RecordData): void; onCancel(): void }) {
   return (
     <div className="rp-inline-add" data-testid={`inline-add-${describe.object.name}`}>
       <RecordForm describe={describe} initialValues={{ [field]: parentId }} onSaved={onSaved} onCancel={onCancel} />

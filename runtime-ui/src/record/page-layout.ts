@@ -1,5 +1,4 @@
-import type { FieldDef } from '../api/describe';
-import type { PageLayout, RecordDescribe } from './record-types';
+import type { Describe, FieldDef, PageLayout } from '../api/describe';
 
 /** System fields shown at the end of a generated layout (who owns and changed the record, and when). */
 const SYSTEM_SECTION = ['owner_id', 'created_by', 'created_at', 'updated_by', 'updated_at'];
@@ -11,7 +10,7 @@ const LONG_TYPES = new Set(['textarea', 'multipicklist']);
  * not read left out), or a generated one — the admin's fields in two
  * columns, then who owns and changed the record.
  */
-export function effectiveLayout(describe: RecordDescribe): PageLayout {
+export function effectiveLayout(describe: Describe): PageLayout {
   const readable = new Map(describe.object.fields.map((f) => [f.name, f]));
   const own = describe.object.layout;
   if (own) {

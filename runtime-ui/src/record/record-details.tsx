@@ -1,7 +1,6 @@
-import type { FieldDef, RecordData } from '../api/describe';
+import type { FieldDef, PageLayout, RecordData } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { FieldValue, type DisplayNames } from './field-value';
-import type { PageLayout } from './record-types';
 import { SectionBoundary } from './section-boundary';
 
 /** The record's fields laid out by the page layout: one card per section, in one or two columns. */

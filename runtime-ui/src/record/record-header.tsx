@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import type { FieldDef, RecordData } from '../api/describe';
+import type { Describe, FieldDef, RecordData } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
 import { ChangeOwner } from './change-owner';
 import { FieldValue, type DisplayNames } from './field-value';
-import type { RecordDescribe } from './record-types';
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT_ERROR', String(e)));
 
 /** The 360 card's header: the record's name, its key fields and what the user may do with it. */
-export function RecordHeader({ describe, record, headerFields, names, onChanged }: { describe: RecordDescribe; record: RecordData; headerFields: string[]; names: DisplayNames; onChanged(): void }) {
+export function RecordHeader({ describe, record, headerFields, names, onChanged }: { describe: Describe; record: RecordData; headerFields: string[]; names: DisplayNames; onChanged(): void }) {
   const { t, label } = useI18n();
   const { navigate } = useRouter();
   const [confirming, setConfirming] = useState(false);

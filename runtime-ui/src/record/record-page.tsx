@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { post } from '../api/client';
-import type { RecordData } from '../api/describe';
+import type { Describe, RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import type { NavigationEntry } from '../shell/navigation';
@@ -10,7 +10,7 @@ import { effectiveLayout } from './page-layout';
 import { RecordDetails } from './record-details';
 import { RecordHeader } from './record-header';
 import { lookupRefs, useDisplayNames } from './record-names';
-import type { RawObject, RecordDescribe } from './record-types';
+import type { RawObject } from './record-types';
 import { RecordUnavailable } from './record-unavailable';
 import { discoverRelatedLists, discoverTimelineSources } from './related-discovery';
 import { RelatedSection } from './related-section';
@@ -26,7 +26,7 @@ import { Timeline } from './timeline';
 export function RecordPage({ object, id }: { object: string; id: string }) {
   const { t, label } = useI18n();
   const enc = `${encodeURIComponent(object)}/${encodeURIComponent(id)}`;
-  const describe = useApi<RecordDescribe>(`/metadata/objects/${encodeURIComponent(object)}/describe`);
+  const describe = useApi<Describe>(`/metadata/objects/${encodeURIComponent(object)}/describe`);
   const record = useApi<RecordData>(`/records/${enc}`);
   const objects = useApi<{ objects: RawObject[] }>('/metadata/objects');
   const nav = useApi<{ objects: NavigationEntry[] }>('/metadata/navigation');

@@ -1,4 +1,5 @@
-import type { PageLayout, RawObject, RelatedListSpec, TimelineSource } from './record-types';
+import type { PageLayout } from '../api/describe';
+import type { RawObject, RelatedListSpec, TimelineSource } from './record-types';
 
 const DATE_TYPES = new Set(['date', 'datetime']);
 

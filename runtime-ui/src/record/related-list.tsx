@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { RecordData } from '../api/describe';
+import type { Describe, RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
@@ -9,7 +9,7 @@ import { InlineAdd } from './inline-add';
 import { effectiveLayout } from './page-layout';
 import { lookupRefs, useDisplayNames } from './record-names';
 import { childFilter } from './related-discovery';
-import type { RecordDescribe, RelatedListSpec } from './record-types';
+import type { RelatedListSpec } from './record-types';
 
 /** Rows shown on the record page; the rest are one click away in the full list. */
 export const RELATED_ROWS = 5;
@@ -23,7 +23,7 @@ const MAX_COLUMNS = 4;
 export function RelatedList({ spec, parentId, qualify, onAdded }: { spec: RelatedListSpec; parentId: string; qualify: boolean; onAdded(): void }) {
   const { t, label } = useI18n();
   const [adding, setAdding] = useState(false);
-  const child = useApi<RecordDescribe>(`/metadata/objects/${encodeURIComponent(spec.object)}/describe`);
+  const child = useApi<Describe>(`/metadata/objects/${encodeURIComponent(spec.object)}/describe`);
   const filter = JSON.stringify(childFilter([spec.field], parentId));
   const columns = useMemo(() => {
     if (!child.data) return [];

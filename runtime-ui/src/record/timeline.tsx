@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { get } from '../api/client';
-import type { FieldDef, RecordData } from '../api/describe';
+import type { Describe, FieldDef, RecordData } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
 import { FieldValue } from './field-value';
 import { childFilter } from './related-discovery';
-import type { RecordDescribe, TimelineSource } from './record-types';
+import type { TimelineSource } from './record-types';
 
 const STEP = 10;
 /** Picklists shown as badges on an entry (status, type …), and how much of its first long text. */
@@ -19,7 +19,7 @@ export interface TimelineEntry {
   object: string;
   record: RecordData;
   at: string;
-  describe: RecordDescribe;
+  describe: Describe;
 }
 
 /** Entries of several sources merged newest first (ties by object name, then id, so the order is stable). */
@@ -30,7 +30,7 @@ export function mergeTimeline(entries: TimelineEntry[]): TimelineEntry[] {
 async function loadSource(src: TimelineSource, parentId: string, limit: number): Promise<{ entries: TimelineEntry[]; more: boolean }> {
   const filter = { and: [childFilter(src.lookups, parentId), { '!=': [{ var: src.dateField }, null] }] };
   const [describe, page] = await Promise.all([
-    get<RecordDescribe>(`/metadata/objects/${encodeURIComponent(src.object)}/describe`),
+    get<Describe>(`/metadata/objects/${encodeURIComponent(src.object)}/describe`),
     get<{ records: RecordData[]; nextCursor?: string }>(`/records/${encodeURIComponent(src.object)}?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=-${src.dateField}&limit=${limit}`),
   ]);
   return { entries: page.records.map((record) => ({ object: src.object, record, at: String(record[src.dateField]), describe })), more: page.nextCursor !== undefined };

@@ -6,6 +6,8 @@ export interface PicklistValue {
   value: string;
   label: Label;
   active: boolean;
+  /** The colour the admin gave it (list chips, kanban column heads). */
+  color?: string;
 }
 
 /** One option a picklist widget offers. */
@@ -16,7 +18,8 @@ export interface PicklistChoice {
   inactive: boolean;
 }
 
-export const picklistValues = (f: FieldDef): PicklistValue[] => (f.options.values as PicklistValue[] | undefined) ?? [];
+/** A picklist's (or multi-select's) values, in the admin's order; none for other types. */
+export const picklistValues = (f: FieldDef): PicklistValue[] => (Array.isArray(f.options.values) ? (f.options.values as PicklistValue[]) : []);
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 

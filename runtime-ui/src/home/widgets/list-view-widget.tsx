@@ -1,22 +1,19 @@
-import type { FieldDef } from '../../api/describe';
+import type { Describe, FieldDef } from '../../api/describe';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { ApiErrorView } from '../../shell/api-error-view';
 import { useSession } from '../../shell/session';
 import { effectiveLayout } from '../../record/page-layout';
-import type { RecordDescribe } from '../../record/record-types';
 import type { WidgetKind, WidgetSettingsProps } from '../widget-types';
 import { configString, ObjectSelect } from './object-select';
 import { RecordRows } from './record-rows';
 
 const COLUMNS = 2;
 
-type ListViewDef = RecordDescribe['object']['listViews'][number] & { visibility?: { type: string; owner?: string } };
-
 /** The object's list views this user may use: shared ones and their own personal ones. */
-export function usableViews(describe: RecordDescribe, userId: string | undefined): ListViewDef[] {
-  return (describe.object.listViews as ListViewDef[]).filter((v) => v.visibility?.type !== 'personal' || v.visibility.owner === userId);
+export function usableViews(describe: Describe, userId: string | undefined): Describe['object']['listViews'] {
+  return describe.object.listViews.filter((v) => v.visibility?.type !== 'personal' || v.visibility.owner === userId);
 }
 
 const describePath = (object: string) => `/metadata/objects/${encodeURIComponent(object)}/describe`;
@@ -26,7 +23,7 @@ function ListViewRows({ config }: { config: Record<string, unknown> }) {
   const { t, label } = useI18n();
   const object = configString(config, 'object');
   const view = configString(config, 'view');
-  const describe = useApi<RecordDescribe>(object ? describePath(object) : null);
+  const describe = useApi<Describe>(object ? describePath(object) : null);
   if (!object) return <p className="rp-muted">{t('home.widget.pickObject')}</p>;
   if (describe.error) return <ApiErrorView error={describe.error} retry={describe.reload} />;
   if (!describe.data) return <p className="rp-muted">{t('common.loading')}</p>;
@@ -56,7 +53,7 @@ function ListViewSettings({ config, onChange }: WidgetSettingsProps) {
   const { t, label } = useI18n();
   const { me } = useSession();
   const object = configString(config, 'object');
-  const describe = useApi<RecordDescribe>(object ? describePath(object) : null);
+  const describe = useApi<Describe>(object ? describePath(object) : null);
   return (
     <>
       <ObjectSelect value={object} onChange={(o) => onChange({ object: o })} />

@@ -1,8 +1,8 @@
-import type { FieldDef } from '../../api/describe';
+import type { Describe, FieldDef } from '../../api/describe';
 import { useApi } from '../../api/use-api';
-import { useI18n, type Label } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../shell/api-error-view';
-import type { RecordDescribe } from '../../record/record-types';
+import { picklistValues } from '../../widgets/picklist-options';
 import type { WidgetKind, WidgetSettingsProps } from '../widget-types';
 import { configString, ObjectSelect } from './object-select';
 import { RecordRows } from './record-rows';
@@ -32,7 +32,7 @@ export function dueField(fields: FieldDef[]): FieldDef | undefined {
 function MyOpenRecords({ config }: { config: Record<string, unknown> }) {
   const { t, label } = useI18n();
   const object = configString(config, 'object');
-  const describe = useApi<RecordDescribe>(object ? describePath(object) : null);
+  const describe = useApi<Describe>(object ? describePath(object) : null);
   if (!object) return <p className="rp-muted">{t('home.widget.pickObject')}</p>;
   if (describe.error) return <ApiErrorView error={describe.error} retry={describe.reload} />;
   if (!describe.data) return <p className="rp-muted">{t('common.loading')}</p>;
@@ -54,11 +54,11 @@ function MyOpenRecords({ config }: { config: Record<string, unknown> }) {
 function MyOpenSettings({ config, onChange }: WidgetSettingsProps) {
   const { t, label } = useI18n();
   const object = configString(config, 'object');
-  const describe = useApi<RecordDescribe>(object ? describePath(object) : null);
+  const describe = useApi<Describe>(object ? describePath(object) : null);
   const picklists = describe.data?.object.fields.filter((f) => f.type === 'picklist') ?? [];
   const field = picklists.find((f) => f.name === configString(config, 'statusField'));
   const chosen = new Set(statusValues(config));
-  const values = (field?.options.values as { value: string; label: Label; active?: boolean }[] | undefined) ?? [];
+  const values = field ? picklistValues(field) : [];
   const toggle = (v: string) => onChange({ ...config, statusValues: values.map((x) => x.value).filter((x) => (x === v ? !chosen.has(x) : chosen.has(x))) });
   return (
     <>
