@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
+import { expectRefusedUnchanged } from '../../helpers/unchanged';
 
 /**
  * Every refusal of bulk edit and bulk delete, each leaving every record, the
@@ -25,12 +26,7 @@ async function state(): Promise<string> {
 
 /** Sends the request, checks status and error code, and that nothing changed; answers the error. */
 async function refused(c: ApiClient, path: string, body: unknown, status: number, code: string): Promise<{ code: string; message: string; details?: any }> {
-  const before = await state();
-  const res = await c.post(path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error.code).toBe(code);
-  expect(await state(), 'nothing may change').toBe(before);
-  return res.body.error;
+  return (await expectRefusedUnchanged(state, () => c.post(path, body), status, code)).error;
 }
 const edit = (c: ApiClient, body: unknown, status: number, code: string) => refused(c, '/records/deal/bulk-update', body, status, code);
 const remove = (c: ApiClient, body: unknown, status: number, code: string) => refused(c, '/records/deal/bulk-delete', body, status, code);

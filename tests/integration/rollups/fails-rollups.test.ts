@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawField, RawObjectDef } from '../../../engine/shared/metadata-types';
 import type { ApiClient } from '../../helpers/test-server';
 import { startTestTenant, type TestTenant } from '../../helpers/test-server';
+import { expectEachTestLeavesUnchanged } from '../../helpers/unchanged';
 
 let t: TestTenant;
 let user: ApiClient;
@@ -43,13 +44,7 @@ async function state() {
   return { versions, columns, triggers, functions, account };
 }
 
-let before: Awaited<ReturnType<typeof state>>;
-beforeEach(async () => {
-  before = await state();
-});
-afterEach(async () => {
-  expect(await state()).toEqual(before);
-});
+expectEachTestLeavesUnchanged(state);
 
 const issuesOf = (res: { status: number; body: any }) => {
   expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { SYSTEM_SCHEMA } from '../../../engine/db/system-migrations';
 import { startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
+import { expectRefusedUnchanged } from '../../helpers/unchanged';
 
 /**
  * The security fixture both permission-matrix files build (each on its own
@@ -259,14 +260,7 @@ export async function buildSecurityFixture(prefix: string): Promise<SecurityFixt
         accounts: await t.sql(`SELECT id, email, is_admin, active FROM ${SYSTEM_SCHEMA}.users WHERE tenant_id = ? ORDER BY id`, [t.tenant.id]),
       };
     },
-    async refused(user, send, status, code) {
-      const before = await fixture.state();
-      const res = await send(users[user].client);
-      expect(res.status, `${user}: ${JSON.stringify(res.body)}`).toBe(status);
-      expect(res.body.error.code, user).toBe(code);
-      expect(await fixture.state(), `${user}: a refused write changed something`).toEqual(before);
-      return res.body;
-    },
+    refused: (user, send, status, code) => expectRefusedUnchanged(fixture.state, () => send(users[user].client), status, code, user),
     async scratchDeal(name, owner, extra = {}) {
       const body = await ok<{ id: string; version: number }>(t.admin.post('/records/deal', { name, owner_id: users[owner].id, amount: 10, territory: 'scratch', ...extra }));
       return { id: body.id, version: body.version };
