@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors';
 import { runSql, type Trx } from '../../db/knex';
 import { normalizeLabel } from '../../shared/labels';
 import type { RawLabel } from '../../shared/metadata-types';
+import { TREE_NODE_COLUMNS, toTreeNode, type TreeNodeRow } from '../model/rows';
 import { MAX_TREE_NODES, treeProblem } from '../model/trees';
 import type { TreeNode } from '../model/types';
 import { notFound, securityTable, securityWrite, translateUnique, type SecurityAdminContext } from './security-admin-context';
@@ -14,17 +15,9 @@ const TABLE: Record<TreeKind, string> = { department: '_departments', role: '_ro
 /** Where users sit in the tree, for the in-use check. */
 const MEMBER_COLUMN: Record<TreeKind, string> = { department: 'department_id', role: 'role_id' };
 
-interface NodeRow {
-  id: string;
-  name: string;
-  label: TreeNode['label'];
-  parent_id: string | null;
-}
-const toNode = (r: NodeRow): TreeNode => ({ id: r.id, name: r.name, label: r.label, parentId: r.parent_id });
-
 async function nodesOf(ctx: SecurityAdminContext, trx: Trx, kind: TreeKind): Promise<Map<string, TreeNode>> {
-  const rows = await runSql<NodeRow>(trx, `SELECT id, name, label, parent_id FROM ${securityTable(ctx, TABLE[kind])}`);
-  return new Map(rows.map((r) => [r.id, toNode(r)]));
+  const rows = await runSql<TreeNodeRow>(trx, `SELECT ${TREE_NODE_COLUMNS} FROM ${securityTable(ctx, TABLE[kind])}`);
+  return new Map(rows.map((r) => [r.id, toTreeNode(r)]));
 }
 
 function checkParent(kind: TreeKind, nodes: Map<string, TreeNode>, id: string, parentId: string | null): void {
@@ -35,8 +28,8 @@ function checkParent(kind: TreeKind, nodes: Map<string, TreeNode>, id: string, p
 }
 
 export async function listTreeNodes(ctx: SecurityAdminContext, kind: TreeKind): Promise<TreeNode[]> {
-  const rows = await runSql<NodeRow>(ctx.db, `SELECT id, name, label, parent_id FROM ${securityTable(ctx, TABLE[kind])} ORDER BY name`);
-  return rows.map(toNode);
+  const rows = await runSql<TreeNodeRow>(ctx.db, `SELECT ${TREE_NODE_COLUMNS} FROM ${securityTable(ctx, TABLE[kind])} ORDER BY name`);
+  return rows.map(toTreeNode);
 }
 
 export async function createTreeNode(ctx: SecurityAdminContext, kind: TreeKind, body: unknown): Promise<TreeNode> {
@@ -46,8 +39,8 @@ export async function createTreeNode(ctx: SecurityAdminContext, kind: TreeKind, 
     if (nodes.size >= MAX_TREE_NODES) throw new AppError('SECURITY_INVALID', `at most ${MAX_TREE_NODES} ${kind}s`);
     checkParent(kind, nodes, '(new)', b.parentId ?? null);
     try {
-      const rows = await runSql<NodeRow>(trx, `INSERT INTO ${securityTable(ctx, TABLE[kind])} (name, label, parent_id) VALUES (?, ?, ?) RETURNING id, name, label, parent_id`, [b.name, JSON.stringify(normalizeLabel(b.label, b.name)), b.parentId ?? null]);
-      return toNode(rows[0]!);
+      const rows = await runSql<TreeNodeRow>(trx, `INSERT INTO ${securityTable(ctx, TABLE[kind])} (name, label, parent_id) VALUES (?, ?, ?) RETURNING ${TREE_NODE_COLUMNS}`, [b.name, JSON.stringify(normalizeLabel(b.label, b.name)), b.parentId ?? null]);
+      return toTreeNode(rows[0]!);
     } catch (e) {
       throw translateUnique(e, kind, b.name);
     }
@@ -61,12 +54,12 @@ export async function updateTreeNode(ctx: SecurityAdminContext, kind: TreeKind, 
     const node = nodes.get(id);
     if (!node) throw notFound(kind, id);
     if (b.parentId !== undefined) checkParent(kind, nodes, id, b.parentId);
-    const rows = await runSql<NodeRow>(trx, `UPDATE ${securityTable(ctx, TABLE[kind])} SET label = ?, parent_id = ? WHERE id = ? RETURNING id, name, label, parent_id`, [
+    const rows = await runSql<TreeNodeRow>(trx, `UPDATE ${securityTable(ctx, TABLE[kind])} SET label = ?, parent_id = ? WHERE id = ? RETURNING ${TREE_NODE_COLUMNS}`, [
       JSON.stringify(b.label !== undefined ? normalizeLabel(b.label, node.name) : node.label),
       b.parentId !== undefined ? b.parentId : node.parentId,
       id,
     ]);
-    return toNode(rows[0]!);
+    return toTreeNode(rows[0]!);
   });
 }
 

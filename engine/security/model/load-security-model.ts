@@ -2,24 +2,15 @@ import { quoteIdent, runSql, type Executor } from '../../db/knex';
 import { SYSTEM_SCHEMA } from '../../db/system-migrations';
 import type { Label } from '../../shared/metadata-types';
 import { normalizeGrant, type RawObjectGrant } from './grants';
+import { SHARING_RULE_COLUMNS, TREE_NODE_COLUMNS, toSharingRule, toTreeNode, type SharingRuleRow, type TreeNodeRow } from './rows';
 import { SecurityModel } from './security-model';
-import type { PrincipalKind, ShareAccess, TreeNode } from './types';
-
-interface NodeRow {
-  id: string;
-  name: string;
-  label: Label;
-  parent_id: string | null;
-}
-
-const toNode = (r: NodeRow): TreeNode => ({ id: r.id, name: r.name, label: r.label, parentId: r.parent_id });
 
 /** Reads a tenant's whole security model: a handful of small tables, one query each, in parallel. */
 export async function loadSecurityModel(db: Executor, schema: string): Promise<SecurityModel> {
   const s = quoteIdent(schema);
   const [roles, departments, sets, users, assignments, rules] = await Promise.all([
-    runSql<NodeRow>(db, `SELECT id, name, label, parent_id FROM ${s}._roles`),
-    runSql<NodeRow>(db, `SELECT id, name, label, parent_id FROM ${s}._departments`),
+    runSql<TreeNodeRow>(db, `SELECT ${TREE_NODE_COLUMNS} FROM ${s}._roles`),
+    runSql<TreeNodeRow>(db, `SELECT ${TREE_NODE_COLUMNS} FROM ${s}._departments`),
     runSql<{ id: string; name: string; label: Label; admin: boolean; objects: Record<string, RawObjectGrant>; assign_by_default: boolean }>(db, `SELECT id, name, label, admin, objects, assign_by_default FROM ${s}._permission_sets`),
     runSql<{ id: string; display_name: string; is_admin: boolean; active: boolean; role_id: string | null; department_id: string | null; manages_department: boolean | null; configured: boolean }>(
       db,
@@ -29,16 +20,13 @@ export async function loadSecurityModel(db: Executor, schema: string): Promise<S
       [schema],
     ),
     runSql<{ user_id: string; permission_set_id: string }>(db, `SELECT user_id, permission_set_id FROM ${s}._user_permission_sets`),
-    runSql<{ id: string; object: string; name: string; label: Label; criteria: unknown; share_with_kind: PrincipalKind; share_with_id: string; access: ShareAccess; active: boolean }>(
-      db,
-      `SELECT id, object, name, label, criteria, share_with_kind, share_with_id, access, active FROM ${s}._sharing_rules ORDER BY object, name`,
-    ),
+    runSql<SharingRuleRow>(db, `SELECT ${SHARING_RULE_COLUMNS} FROM ${s}._sharing_rules ORDER BY object, name`),
   ]);
   const setsOf = new Map<string, string[]>();
   for (const a of assignments) setsOf.set(a.user_id, [...(setsOf.get(a.user_id) ?? []), a.permission_set_id]);
   return new SecurityModel(schema, {
-    roles: roles.map(toNode),
-    departments: departments.map(toNode),
+    roles: roles.map(toTreeNode),
+    departments: departments.map(toTreeNode),
     permissionSets: sets.map((p) => ({
       id: p.id,
       name: p.name,
@@ -58,6 +46,6 @@ export async function loadSecurityModel(db: Executor, schema: string): Promise<S
       configured: u.configured,
       permissionSetIds: setsOf.get(u.id) ?? [],
     })),
-    sharingRules: rules.map((r) => ({ id: r.id, object: r.object, name: r.name, label: r.label, criteria: r.criteria, shareWith: { kind: r.share_with_kind, id: r.share_with_id }, access: r.access, active: r.active })),
+    sharingRules: rules.map(toSharingRule),
   });
 }
