@@ -63,22 +63,22 @@ function checkField(fn: RollupFunction, name: unknown, fields: Map<string, Field
 
 /**
  * Checks and compiles the filter — the one rule language, as a predicate —
- * over the child row `r` of the trigger's transition table (own stored
- * fields only), with its constants inlined: trigger bodies take no parameters.
+ * over the child row `r` of the trigger's transition table (`fields`: the
+ * child's stored fields), with its constants inlined: trigger bodies take no
+ * parameters.
  */
 function compileRollupFilter(filter: unknown, fields: Map<string, Field>, ctx: FieldTypeContext, issues: SettingsIssue[]): string | undefined {
-  const stored = (name: string) => {
+  const typeOf = (name: string) => {
     const f = fields.get(name);
-    return f && ctx.registry.describe(f.type).stored !== false && f.type !== 'rollup' ? f : undefined;
+    return f && ruleTypeOf(ctx.registry, f);
   };
-  const scope = { allowContext: false, resolve: (name: string) => (stored(name) ? ruleTypeOf(ctx.registry, stored(name)!) : undefined) };
-  const { expr, issues: found } = checkRule(filter, scope);
+  const { expr, issues: found } = checkRule(filter, { allowContext: false, resolve: typeOf });
   if (!expr) {
     issues.push(...found.map((i) => ({ path: `/options/filter${i.path}`, message: i.message })));
     return undefined;
   }
   try {
-    const isUuid = (name: string) => !!stored(name) && valueKindOf(ctx.registry, stored(name)!) === 'uuid';
+    const isUuid = (name: string) => fields.has(name) && valueKindOf(ctx.registry, fields.get(name)!) === 'uuid';
     return inlineParams(compileExpr(expr, { column: (n) => `r.${quoteIdent(n)}`, castOf: (n) => (isUuid(n) ? '::uuid' : undefined), now: 'sql' }, 'predicate'));
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
