@@ -1,18 +1,11 @@
 import type { Field } from '../../shared/metadata-types';
-import type { FieldTypeDef, JsonSchema, ValueKind } from '../types';
+import { COMPUTED_VALUE_SCHEMA, type ComputedKind } from '../computed-value';
+import type { FieldTypeDef } from '../types';
 
-export const FORMULA_RETURNS = ['number', 'string', 'boolean', 'date', 'datetime'] as const;
-export type FormulaReturns = (typeof FORMULA_RETURNS)[number];
+const FORMULA_RETURNS = ['number', 'string', 'boolean', 'date', 'datetime'] as const satisfies readonly ComputedKind[];
+type FormulaReturns = (typeof FORMULA_RETURNS)[number];
 
-const VALUE_SCHEMA: Record<FormulaReturns, JsonSchema> = {
-  number: { type: 'number' },
-  string: { type: 'string' },
-  boolean: { type: 'boolean' },
-  date: { type: 'string', format: 'date' },
-  datetime: { type: 'string', format: 'date-time' },
-};
-
-const KIND: Record<FormulaReturns, ValueKind> = { number: 'number', string: 'string', boolean: 'boolean', date: 'date', datetime: 'datetime' };
+const returnsOf = (field: Field) => field.options.returns as FormulaReturns;
 
 /**
  * A value computed from the record by a json-logic expression, in SQL at read
@@ -34,9 +27,9 @@ export const formulaType: FieldTypeDef = {
   columnType: () => {
     throw new Error('formula fields have no column');
   },
-  valueSchema: (field: Field) => VALUE_SCHEMA[field.options.returns as FormulaReturns],
+  valueSchema: (field: Field) => COMPUTED_VALUE_SCHEMA[returnsOf(field)],
   kind: 'number',
-  kindOf: (field: Field) => KIND[field.options.returns as FormulaReturns],
+  kindOf: returnsOf,
   writable: false,
   searchable: false,
   stored: false,

@@ -1,15 +1,10 @@
 import type { Field } from '../../shared/metadata-types';
-import type { FieldTypeDef, JsonSchema, ValueKind } from '../types';
+import { COMPUTED_VALUE_SCHEMA, type ComputedKind } from '../computed-value';
+import type { FieldTypeDef } from '../types';
 import { resolveRollup } from './resolve-rollup';
 import { ROLLUP_FUNCTIONS, rollupOptions } from './rollup-options';
 
 const NAME = '[a-z][a-z0-9_]{0,62}';
-
-const VALUE_SCHEMA: Partial<Record<ValueKind, JsonSchema>> = {
-  number: { type: 'number' },
-  date: { type: 'string', format: 'date' },
-  datetime: { type: 'string', format: 'date-time' },
-};
 
 /**
  * A summary (count, sum, min, max, avg) of the child records that point at
@@ -32,7 +27,7 @@ export const rollupType: FieldTypeDef = {
   },
   normalizeOptions: resolveRollup,
   columnType: (field: Field) => rollupOptions(field).resolved.columnType,
-  valueSchema: (field: Field) => VALUE_SCHEMA[rollupOptions(field).resolved.kind] ?? { type: 'number' },
+  valueSchema: (field: Field) => COMPUTED_VALUE_SCHEMA[rollupOptions(field).resolved.kind as ComputedKind] ?? { type: 'number' },
   kind: 'number',
   kindOf: (field: Field) => rollupOptions(field).resolved.kind,
   writable: false,
