@@ -5,14 +5,11 @@ import type { SqlFragment } from '../query/sql-fragment';
 import { parseBody } from '../security/admin/request-schemas';
 import { assertFieldsWritable } from '../security/field-access';
 import { requireObjectPermission } from '../security/record-access';
-import type { RecordContext, RecordRow } from './context';
-import { dependencyIssues } from './dependent-values';
-import { enforceFieldConditions } from './field-conditions';
-import { inactiveValuesUsed } from './inactive-values';
+import { checkAgainstStored, needsStoredRecords } from './check-against-stored';
+import type { RecordContext } from './context';
 import { pgErrorFor } from './pg-error-for';
 import { accessSql, writablePredicate } from './record-security';
 import { validatePayload } from './validate-payload';
-import { enforceValidationRules } from './validation-rules';
 
 /** At most this many records per bulk edit or bulk delete (as for ownership transfers). */
 export const MAX_BULK_IDS = 1000;
@@ -48,32 +45,6 @@ export async function lockWritable(ctx: RecordContext, obj: CompiledObject, ids:
 const pathOf = (i: number) => `/ids/${i}`;
 
 /**
- * The checks a single update makes against the stored record, for every
- * record of the batch: a deactivated picklist value may be kept but not newly
- * chosen, dependent picklists, field conditions and validation rules on the
- * record as it will be.
- */
-async function checkAgainstStored(ctx: RecordContext, obj: CompiledObject, ids: string[], change: RecordRow): Promise<void> {
-  const inactive = inactiveValuesUsed(obj, change);
-  const touchesDependencies = obj.dependents.some((f) => f.name in change || (f.options.controllingField as string) in change);
-  if (!inactive.length && !obj.validationRules.length && !obj.fieldConditions.conditions.length && !touchesDependencies) return;
-  const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ANY(?::uuid[])`, [ids]);
-  const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const stored = ids.map((id) => byId.get(id)!);
-  const issues = stored.flatMap((row, i) =>
-    inactive
-      .filter((f) => (Array.isArray(change[f]) ? (change[f] as unknown[]) : [change[f]]).some((v) => obj.inactiveValues.get(f)!.has(v as string) && !new Set(Array.isArray(row[f]) ? (row[f] as unknown[]) : [row[f]]).has(v)))
-      .map((f) => ({ path: `${pathOf(i)}/${f}`, code: 'FIELD_NOT_IN_PICKLIST', message: 'this value is deactivated and can no longer be chosen' })),
-  );
-  if (issues.length) throw new AppError('RECORD_VALIDATION_FAILED', 'a picklist value is no longer active', { issues: issues.slice(0, 1000) });
-  const next = stored.map((row) => ({ ...row, ...change, updated_by: ctx.actor.userId }));
-  const notAllowed = next.flatMap((row, i) => dependencyIssues(obj.dependents, row, pathOf(i)));
-  if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed.slice(0, 1000) });
-  await enforceFieldConditions(ctx, obj, next.map((n, i) => ({ next: n, change, stored: stored[i]! })), pathOf);
-  await enforceValidationRules(ctx, obj, next, pathOf);
-}
-
-/**
  * Bulk edit, all or nothing: the same values on every listed record, with
  * exactly the checks of a single update (object permission, field-level
  * security, edit access — full access when the owner changes —, picklist,
@@ -95,7 +66,11 @@ export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, 
     const tctx: RecordContext = { ...ctx, db: trx };
     await setAuditActor(trx, ctx.actor.userId);
     await lockWritable(tctx, obj, ids, writable, 'change');
-    await checkAgainstStored(tctx, obj, ids, change);
+    if (needsStoredRecords(obj, change)) {
+      const rows = await runSql(trx, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ANY(?::uuid[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id as string, r]));
+      await checkAgainstStored(tctx, obj, ids.map((id) => byId.get(id)!), change, pathOf);
+    }
     const entries = Object.entries(change);
     const sets = [...entries.map(([k]) => `${quoteIdent(k)} = ?`), 'updated_at = now()', 'updated_by = ?', 'version = version + 1'];
     try {

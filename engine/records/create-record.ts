@@ -23,7 +23,7 @@ export async function createRecord(ctx: RecordContext, objectName: string, paylo
   // Built only when a rule default needs it, once per create.
   const values = applyDefaults(obj, payload, () => (context ??= ruleContext(ctx, obj)));
   const inactive = inactiveValuesUsed(obj, values);
-  if (inactive.length) throw inactiveValueError(inactive);
+  if (inactive.length) throw inactiveValueError(inactive.map((f) => `/${f}`));
   const row: Record<string, unknown> = { ...values, owner_id: values.owner_id ?? ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId };
   const notAllowed = dependencyIssues(obj.dependents, row);
   if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });

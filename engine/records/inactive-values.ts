@@ -12,8 +12,9 @@ export function inactiveValuesUsed(obj: CompiledObject, payload: Record<string, 
   return out;
 }
 
-export function inactiveValueError(fields: string[]): AppError {
+/** 400 naming each field (by its issue path, e.g. "/stage") that was given a deactivated value. */
+export function inactiveValueError(paths: string[]): AppError {
   return new AppError('RECORD_VALIDATION_FAILED', 'a picklist value is no longer active', {
-    issues: fields.map((f) => ({ path: `/${f}`, code: 'FIELD_NOT_IN_PICKLIST', message: 'this value is deactivated and can no longer be chosen' })),
+    issues: paths.map((path) => ({ path, code: 'FIELD_NOT_IN_PICKLIST', message: 'this value is deactivated and can no longer be chosen' })),
   });
 }
