@@ -38,8 +38,6 @@ export const picklistSettingsSchema: JsonSchema = {
   oneOf: [{ required: ['valueSet'] }, { required: ['values'] }],
 };
 
-export const picklistValueJsonSchema = valueSchema;
-
 export function normalizePicklistValues(raw: RawPicklistValue[]): PicklistValue[] {
   return raw.map((v) => ({
     value: v.value,

@@ -7,5 +7,3 @@ export interface Snapshot {
   objects: Map<string, ObjectDef>;
   valueSets: Record<string, ValueSet>;
 }
-
-export const emptyRawSnapshot = (): RawSnapshot => ({ objects: {}, valueSets: {} });

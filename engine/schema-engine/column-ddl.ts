@@ -26,7 +26,7 @@ export function columnSqlType(field: Field, registry: FieldTypeRegistry): string
 }
 
 /** Which fields get a single-column index, and whether it is unique. */
-export function singleIndexes(obj: ObjectDef): { fields: string[]; unique: boolean }[] {
+function singleIndexes(obj: ObjectDef): { fields: string[]; unique: boolean }[] {
   return obj.fields
     .filter((f) => f.name !== 'id' && (f.unique || f.indexed || f.type === 'lookup'))
     .map((f) => ({ fields: [f.name], unique: f.unique }));
@@ -53,7 +53,7 @@ function pinnedFields(filter: Json): string[] {
  * sort or pins more than one field. Paths through lookups, formulas and
  * multi-selects are left out.
  */
-export function listViewIndexes(obj: ObjectDef): { fields: string[]; unique: boolean }[] {
+function listViewIndexes(obj: ObjectDef): { fields: string[]; unique: boolean }[] {
   const indexable = (name: string) => {
     const f = obj.fields.find((x) => x.name === name);
     return !!f && !['multipicklist', 'textarea', 'formula'].includes(f.type);

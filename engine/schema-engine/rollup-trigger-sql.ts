@@ -56,7 +56,7 @@ function apply(p: RollupParts): string[] {
 }
 
 /** A dollar-quote tag that does not occur in the body (filter text could contain `$body$`). */
-export function dollarQuote(body: string): string {
+function dollarQuote(body: string): string {
   let tag = 'body';
   while (body.includes(`$${tag}$`)) tag += '_';
   return `$${tag}$${body}$${tag}$`;

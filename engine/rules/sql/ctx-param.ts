@@ -5,7 +5,7 @@ export interface CtxParam {
   ctx: ContextVar | '$today' | '$locale';
 }
 
-export const isCtxParam = (p: unknown): p is CtxParam => typeof p === 'object' && p !== null && !Array.isArray(p) && 'ctx' in p;
+const isCtxParam = (p: unknown): p is CtxParam => typeof p === 'object' && p !== null && !Array.isArray(p) && 'ctx' in p;
 
 /** The values a compiled rule's context parameters take for one request. */
 export interface RuleRuntime {
