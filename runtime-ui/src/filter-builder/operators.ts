@@ -1,22 +1,17 @@
 import type { FieldDef } from '../api/describe';
+import { valueKind } from '../widgets/display-value';
 
 /** How a field is filtered: the operators and value input it gets. */
 export type FilterKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'picklist' | 'multipicklist' | 'lookup' | 'user';
 
-/** What kind of filter a field takes; undefined for fields not offered (record ids, unknown plug-in types). */
-export function filterKindOf(field: FieldDef): FilterKind | undefined {
-  const byType: Record<string, FilterKind> = {
-    text: 'text', textarea: 'text', email: 'text', phone: 'text', url: 'text', autonumber: 'text',
-    integer: 'number', number: 'number', currency: 'number', percent: 'number',
-    date: 'date', datetime: 'datetime', boolean: 'boolean', picklist: 'picklist', multipicklist: 'multipicklist', lookup: 'lookup', user: 'user',
-  };
-  if (field.type === 'formula') return ({ number: 'number', string: 'text', boolean: 'boolean', date: 'date', datetime: 'datetime' } as Record<string, FilterKind>)[String(field.options.returns)];
-  if (field.type === 'rollup') {
-    const kind = (field.options.resolved as { kind?: string } | undefined)?.kind;
-    return kind === 'date' ? 'date' : kind === 'datetime' ? 'datetime' : 'number';
-  }
-  return byType[field.type];
-}
+const FILTER_KINDS: Record<string, FilterKind> = {
+  text: 'text', textarea: 'text', email: 'text', phone: 'text', url: 'text', autonumber: 'text',
+  integer: 'number', number: 'number', currency: 'number', percent: 'number',
+  date: 'date', datetime: 'datetime', boolean: 'boolean', picklist: 'picklist', multipicklist: 'multipicklist', lookup: 'lookup', user: 'user',
+};
+
+/** What kind of filter a field takes (a formula or roll-up by the type it gives); undefined for fields not offered (record ids, unknown plug-in types). */
+export const filterKindOf = (field: FieldDef): FilterKind | undefined => FILTER_KINDS[valueKind(field)];
 
 /** The value an operator needs: none, one, two (a range), a list of choices, or a number of days. */
 export type Arity = 'none' | 'one' | 'range' | 'list' | 'days';

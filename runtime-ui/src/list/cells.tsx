@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import type { CoreFieldType } from '../../../engine/shared/metadata-types';
 import type { FieldDef } from '../api/describe';
 import type { I18n } from '../i18n/i18n';
 import { Link } from '../router/router';
+import { displayValue, safeHref, valueKind } from '../widgets/display-value';
 import { picklistValues } from '../widgets/picklist-options';
 
 /** What a cell needs besides its value: formats and labels, and names of related records and users loaded so far. */
@@ -15,14 +17,8 @@ export interface CellEnv {
 
 type Render = (value: unknown, field: FieldDef, env: CellEnv) => ReactNode;
 
-const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : undefined);
-
-const text: Render = (v) => String(v);
-const number: Render = (v, _f, { i18n }) => (num(v) === undefined ? String(v) : i18n.fmt.number(num(v)!));
-const currency: Render = (v, _f, { i18n }) => (num(v) === undefined ? String(v) : i18n.fmt.currency(num(v)!));
-const percent: Render = (v, _f, { i18n }) => (num(v) === undefined ? String(v) : i18n.fmt.percent(num(v)!));
-const date: Render = (v, _f, { i18n }) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? i18n.fmt.date(v) : String(v));
-const datetime: Render = (v, _f, { i18n }) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? i18n.fmt.datetime(v) : String(v));
+/** Numbers, money, dates …: the shared per-type text. */
+const text: Render = (v, f, { i18n }) => displayValue(f, v, i18n);
 const boolean: Render = (v, _f, { i18n }) => (
   <span className={`lv-bool lv-bool-${v ? 'yes' : 'no'}`} aria-label={i18n.t(v ? 'list.yes' : 'list.no')}>
     {v ? '✓' : '✗'}
@@ -41,19 +37,24 @@ function choice(value: string, field: FieldDef, { i18n }: CellEnv, chip: boolean
   );
 }
 
-const safeHref = (v: string) => (/^https?:\/\//i.test(v) ? v : undefined);
+/** A formula or roll-up renders as the type it gives (valueKind). */
+const asValueKind: Render = (v, f, env) => renderer(valueKind(f))(v, f, env);
 
-/** How each field type shows in a list cell; plug-in types fall back to text. */
+/**
+ * How each field type shows in a list cell (and on a kanban card): the
+ * shared text, with markup where a cell needs it (marks, chips, links). A
+ * core type missing here is a compile error; plug-in types fall back to text.
+ */
 export const CELL_RENDERERS: Record<string, Render> = {
   text,
-  textarea: (v) => String(v).split('\n')[0],
   autonumber: text,
-  integer: number,
-  number,
-  currency,
-  percent,
-  date,
-  datetime,
+  integer: text,
+  number: text,
+  currency: text,
+  percent: text,
+  date: text,
+  datetime: text,
+  textarea: (v) => String(v).split('\n')[0],
   boolean,
   email: (v) => <a href={`mailto:${String(v)}`}>{String(v)}</a>,
   phone: (v) => <a href={`tel:${String(v).replace(/[^\d+]/g, '')}`}>{String(v)}</a>,
@@ -78,17 +79,14 @@ export const CELL_RENDERERS: Record<string, Render> = {
   },
   user: (v, _f, env) => env.userName(String(v)) ?? <span className="lv-id">{String(v).slice(0, 8)}</span>,
   id: (v) => <span className="lv-id">{String(v).slice(0, 8)}</span>,
-  formula: (v, f, env) => (FORMULA_RENDERERS[String(f.options.returns)] ?? text)(v, f, env),
-  rollup: (v, f, env) => {
-    const kind = (f.options.resolved as { kind?: string } | undefined)?.kind;
-    return (kind === 'date' ? date : kind === 'datetime' ? datetime : number)(v, f, env);
-  },
-};
+  formula: asValueKind,
+  rollup: asValueKind,
+} satisfies Record<CoreFieldType | 'id' | 'user', Render>;
 
-const FORMULA_RENDERERS: Record<string, Render> = { number, string: text, boolean, date, datetime };
+const renderer = (type: string): Render => CELL_RENDERERS[type] ?? text;
 
 /** One cell: empty values are blank, everything else by its type. Values are always rendered as text, never as HTML. */
 export function CellValue({ value, field, env }: { value: unknown; field: FieldDef; env: CellEnv }) {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
-  return <>{(CELL_RENDERERS[field.type] ?? text)(value, field, env)}</>;
+  return <>{renderer(field.type)(value, field, env)}</>;
 }

@@ -1,7 +1,7 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useI18n } from '../i18n/i18n';
 import { isoToLocalInput, localInputToIso } from './datetime-input';
-import { formatByKind } from './display-value';
+import { displayValue } from './display-value';
 import { useWidget } from './widget-base';
 
 /**
@@ -15,7 +15,7 @@ export function DateWidget(props: WidgetProps) {
   const datetime = f.type === 'datetime';
   if (locked) {
     return (
-      <input className="tf-input" type="text" id={props.id} name={f.name} readOnly value={formatByKind(f.type, props.value, i18n)} {...aria} />
+      <input className="tf-input" type="text" id={props.id} name={f.name} readOnly value={displayValue(f, props.value, i18n)} {...aria} />
     );
   }
   return (

@@ -1,7 +1,7 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { formatByKind } from './display-value';
+import { displayValue } from './display-value';
 import { editableNumber, parseNumberInput } from './number-input';
 import { useWidget } from './widget-base';
 
@@ -23,7 +23,7 @@ export function NumberWidget(props: WidgetProps) {
     selectAll.current = false;
     input.current?.select();
   }, [draft]);
-  const shown = draft ?? formatByKind(f.type, props.value, i18n);
+  const shown = draft ?? displayValue(f, props.value, i18n);
   return (
     <input
       ref={input}
