@@ -4,7 +4,7 @@ import type { Expr } from '../../shared/rules/typed-ast';
 import type { SqlFragment } from '../../query/sql-fragment';
 import { escapeLike } from './escape-like';
 import type { CtxParam } from './ctx-param';
-import { formatDatetime, parseDatetime } from '../../shared/rules/operations/temporal';
+import { datetimeLiteral } from '../../shared/rules/operations/temporal';
 
 /** How names and context values become SQL. */
 export interface SqlCompileOptions {
@@ -282,7 +282,7 @@ class Compiler {
       const arrayCast = native ? `${native}[]` : type === 'number' ? '::numeric[]' : type === 'date' ? '::date[]' : type === 'datetime' ? '::timestamptz[]' : type === 'boolean' ? '::boolean[]' : '::text[]';
       // The needle's parameters come first, as in the SQL text. Datetime items are instants, to the millisecond (as the interpreter reads them).
       const value = this.arg(needle, type);
-      this.params.push(type === 'datetime' ? hay.values.map((v) => (typeof v === 'string' ? datetimeText(v) : v)) : hay.values);
+      this.params.push(type === 'datetime' ? hay.values.map((v) => (typeof v === 'string' ? datetimeLiteral(v) : v)) : hay.values);
       return this.bool(`${value} = ANY(?${arrayCast})`, mode);
     }
     if (hay.type === 'list') return this.bool(`${this.arg(hay)} @> ARRAY[${this.arg(needle, 'string')}]::text[]`, mode);
@@ -353,13 +353,7 @@ const SPAN = { days: 3_652_059, months: 119_999, years: 9_999 } as const;
 
 /** A literal as bound: a datetime literal stands for its instant, written in UTC with milliseconds (as the interpreter reads it). */
 function literalValue(e: Extract<Expr, { kind: 'lit' }>): string | number | boolean | null {
-  return e.type === 'datetime' && typeof e.value === 'string' ? datetimeText(e.value) : e.value;
-}
-
-/** A datetime string in ISO UTC with milliseconds (digits beyond are dropped); anything else as it is. */
-function datetimeText(s: string): string {
-  const ms = parseDatetime(s);
-  return ms === null ? s : (formatDatetime(ms) ?? s);
+  return e.type === 'datetime' && typeof e.value === 'string' ? datetimeLiteral(e.value) : e.value;
 }
 
 /**

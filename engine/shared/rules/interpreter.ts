@@ -15,7 +15,7 @@ import { controlOperations, logicOperations, type ControlRewrite } from './opera
 import { nullOperations } from './operations/nulls';
 import { picklistOperations } from './operations/picklists';
 import { stringOperations } from './operations/strings';
-import { formatDatetime, parseDatetime } from './operations/temporal';
+import { datetimeLiteral } from './operations/temporal';
 import { isPlainObject, type OperationFn, type RuleContext } from './operations/values';
 import { readVariable } from './operations/variables';
 
@@ -89,16 +89,6 @@ export function registerOperations(): void {
 }
 
 /**
- * A datetime literal stands for its instant: it reads as ISO UTC with
- * milliseconds wherever it is used ("2026-03-01T16:00:00+08:00" is
- * "2026-03-01T08:00:00.000Z"), as SQL binds it. Other strings stay as written.
- */
-function literal(s: string): string {
-  const ms = parseDatetime(s);
-  return ms === null ? s : (formatDatetime(ms) ?? s);
-}
-
-/**
  * Rewrites a rule into what json-logic-js evaluates per spec: and / or / if
  * get their boolean wrappers, a default in "var" is dropped, datetime
  * literals are written in UTC, and an unknown operation (refused at publish
@@ -106,7 +96,7 @@ function literal(s: string): string {
  * operands stay as written.
  */
 function prepare(node: unknown, asWritten = false): unknown {
-  if (typeof node === 'string') return asWritten ? node : literal(node);
+  if (typeof node === 'string') return asWritten ? node : datetimeLiteral(node);
   if (Array.isArray(node)) return node.map((item) => prepare(item, true));
   // Same test as json-logic-js's is_logic: an object with exactly one key is an operation, anything else a literal.
   if (!isPlainObject(node) || Object.keys(node).length !== 1) return node;

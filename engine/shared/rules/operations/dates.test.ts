@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRule, type RuleContext } from '../interpreter';
+import { datetimeLiteral } from './temporal';
 
 const context: RuleContext = { now: new Date('2026-03-01T23:30:00.000Z') };
 const run = (rule: unknown, record: Record<string, unknown> = {}, ctx: RuleContext = context) => evaluateRule(rule, record, ctx);
@@ -149,5 +150,15 @@ describe('start_of_week, start_of_month, start_of_quarter', () => {
     ['start_of_quarter', null, null],
   ])('%s(%j) → %j', (op, d, expected) => {
     expect(run({ [op]: [d] })).toBe(expected);
+  });
+});
+
+describe('datetime literals', () => {
+  it('read as the instant they stand for, in ISO UTC with milliseconds, wherever they run', () => {
+    expect(datetimeLiteral('2026-03-01T16:00:00+08:00')).toBe('2026-03-01T08:00:00.000Z');
+    expect(datetimeLiteral('2026-03-01T08:00:00.123456Z')).toBe('2026-03-01T08:00:00.123Z');
+    expect(datetimeLiteral('2026-03-01')).toBe('2026-03-01');
+    expect(datetimeLiteral('2026-02-30T08:00:00Z')).toBe('2026-02-30T08:00:00Z');
+    expect(evaluateRule({ '==': [{ var: 'at' }, '2026-03-01T16:00:00+08:00'] }, { at: '2026-03-01T08:00:00.000Z' }, { now: new Date() })).toBe(true);
   });
 });

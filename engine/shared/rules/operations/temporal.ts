@@ -76,6 +76,17 @@ export function formatDatetime(ms: number): string | null {
   return inRange(ms) ? new Date(ms).toISOString() : null;
 }
 
+/**
+ * A datetime literal as the instant it stands for: ISO UTC with milliseconds
+ * (digits beyond are dropped), as SQL binds it, so "2026-03-01T16:00:00+08:00"
+ * reads "2026-03-01T08:00:00.000Z" in the interpreter and in SQL alike. Any
+ * other string stays as written.
+ */
+export function datetimeLiteral(s: string): string {
+  const ms = parseDatetime(s);
+  return ms === null ? s : (formatDatetime(ms) ?? s);
+}
+
 /** Writes an instant back in the kind it came in. */
 export const formatAs = (kind: Temporal['kind'], ms: number) => (kind === 'date' ? formatDate(ms) : formatDatetime(ms));
 
