@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FieldDef } from '../api/describe';
 import { get } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { fetchName } from '../widgets/lookup-search';
 import { picklistValues } from '../widgets/picklist-options';
 import type { FilterKind, OperatorId } from './operators';
 import { OPERATORS } from './operators';
@@ -111,8 +112,8 @@ export function RecordPicker({ target, value, onChange, label: aria }: { target:
   useEffect(() => {
     if (!value || chosenName !== undefined) return;
     let live = true;
-    get<{ id: string; name?: string }>(`/records/${encodeURIComponent(target)}/${encodeURIComponent(value)}`).then(
-      (r) => live && setChosenName(r.name ?? value),
+    fetchName(target, value).then(
+      (name) => live && setChosenName(name),
       () => live && setChosenName(value),
     );
     return () => {

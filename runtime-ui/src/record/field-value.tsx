@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldDef } from '../api/describe';
 import { useI18n, type I18n } from '../i18n/i18n';
+import { refKey } from '../api/record-names';
 import { Link } from '../router/router';
 import { displayValue, safeHref, valueKind } from '../widgets/display-value';
 
@@ -11,7 +12,6 @@ export interface DisplayNames {
 }
 
 export const NO_NAMES: DisplayNames = { records: new Map(), users: new Map() };
-export const refKey = (object: string, id: string) => `${object}:${id}`;
 
 /**
  * A field's value for reading: the shared per-type text (displayValue:

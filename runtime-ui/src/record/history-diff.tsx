@@ -1,7 +1,7 @@
 import type { FieldDef } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { formatValue, NO_NAMES, type DisplayNames } from './field-value';
-import type { RecordRef } from './record-types';
+import type { RecordRef } from '../api/record-names';
 
 /** One audit entry as GET /records/:object/:id/history answers it. */
 export interface AuditEntry {

@@ -1,12 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FieldDef } from '../api/describe';
 import { get } from '../api/client';
+import { fetchRecordNames, refKey, type RecordRef } from '../api/record-names';
 import { useSession } from '../shell/session';
-import { refKey, type DisplayNames } from './field-value';
-import type { RecordRef } from './record-types';
-
-/** Ids asked per request (keeps the URL short). */
-const CHUNK = 100;
+import type { DisplayNames } from './field-value';
 
 /** The records that lookup fields of `rows` point at. */
 export function lookupRefs(fields: FieldDef[], rows: Record<string, unknown>[]): RecordRef[] {
@@ -16,29 +13,6 @@ export function lookupRefs(fields: FieldDef[], rows: Record<string, unknown>[]):
     for (const r of rows) if (typeof r[f.name] === 'string' && r[f.name] !== '') out.push({ object: f.options.target, id: r[f.name] as string });
   }
   return out;
-}
-
-/** Fetches names for references: one list request per object (and 100 ids); unreadable ones stay unnamed. */
-export async function fetchRecordNames(refs: RecordRef[]): Promise<Map<string, string>> {
-  const byObject = new Map<string, Set<string>>();
-  for (const r of refs) byObject.set(r.object, (byObject.get(r.object) ?? new Set()).add(r.id));
-  const names = new Map<string, string>();
-  const calls: Promise<void>[] = [];
-  for (const [object, idSet] of byObject) {
-    const ids = [...idSet];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const filter = encodeURIComponent(JSON.stringify({ in: [{ var: 'id' }, chunk] }));
-      calls.push(
-        get<{ records: { id: string; name?: unknown }[] }>(`/records/${encodeURIComponent(object)}?filter=${filter}&fields=name&limit=${chunk.length}`).then(
-          (page) => page.records.forEach((r) => names.set(refKey(object, r.id), r.name == null ? r.id : String(r.name))),
-          () => undefined,
-        ),
-      );
-    }
-  }
-  await Promise.all(calls);
-  return names;
 }
 
 /** Admins may list users; everyone else sees their own name. Cached per signed-in admin for the page's life. */
@@ -53,7 +27,9 @@ export function useDisplayNames(refs: RecordRef[]): DisplayNames {
   useEffect(() => {
     if (!key) return;
     let live = true;
-    void fetchRecordNames(key.split(',').map((k) => ({ object: k.slice(0, k.indexOf(':')), id: k.slice(k.indexOf(':') + 1) }))).then((m) => live && setRecords(m));
+    const wanted = key.split(',').map((k) => ({ object: k.slice(0, k.indexOf(':')), id: k.slice(k.indexOf(':') + 1) }));
+    // A record without a name reads as its id.
+    void fetchRecordNames(wanted).then((found) => live && setRecords(new Map([...found].map(([k, name]) => [k, name ?? k.slice(k.indexOf(':') + 1)]))));
     return () => {
       live = false;
     };

@@ -19,9 +19,3 @@ export interface TimelineSource {
   lookups: string[];
   dateField: string;
 }
-
-/** A reference to a record of some object, for name look-ups. */
-export interface RecordRef {
-  object: string;
-  id: string;
-}
