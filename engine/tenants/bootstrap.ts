@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from '../core/logger';
 import { quoteIdent } from '../db/knex';
 import type { Services } from '../http/services';
-import { installPackMetadata } from '../packs/install-pack';
+import { publishPackMetadata, recordPackInstall } from '../packs/install-pack';
 import { loadDemoData } from '../packs/load-demo-data';
 import { loadPack, packsDir } from '../packs/load-pack';
 import { createTenant, findTenant, type Tenant } from './tenants';
@@ -48,11 +48,11 @@ export async function bootstrapDefaultTenant(s: Services, log: Logger): Promise<
   const pack = loadPack(path.join(packsDir, CORE_PACK));
   const ctx = { db: s.db, cache: s.cache, registry: s.registry, validator: s.validator, schema: tenant.schema, userId: admin.id };
   // Demo data first, the pack's _packs row last: an interrupted load is redone from a clean object set.
-  const published = await installPackMetadata(ctx, pack, { recordInstall: false });
+  const published = await publishPackMetadata(ctx, pack);
   log.info({ pack: pack.name, version: published.version, steps: published.plan.length }, 'installed pack metadata');
   const meta = await s.cache.get(tenant.schema);
   const actor = { userId: admin.id, tenantId: tenant.id, schema: tenant.schema, isAdmin: true };
   const demoRecords = await loadDemoData({ db: s.db, meta, registry: s.registry, actor, access: systemAccess(admin.id), locale: 'en' }, pack);
-  await installPackMetadata(ctx, pack);
+  await recordPackInstall(ctx, pack, published.version);
   return { created: true, adminEmail: admin.email, generatedPassword, demoRecords };
 }
