@@ -65,6 +65,13 @@ describe('rule → SQL', () => {
     const { expr } = checkRule({ regex_match: [{ var: 'name' }, '^a'] }, scope);
     expect(() => compileExpr(expr!, { column, now: 'bind' })).toThrow(expect.objectContaining({ code: 'RULE_NOT_COMPILABLE' }));
   });
+
+  it('refuses label_of on a field that has no picklist labels, naming the node', () => {
+    const { expr } = checkRule({ '==': [{ label_of: [{ var: 'name' }, 'name'] }, 'x'] }, scope);
+    expect(() => compileExpr(expr!, { column, now: 'bind', labels: () => undefined })).toThrow(
+      expect.objectContaining({ code: 'RULE_NOT_COMPILABLE', message: 'label_of: "name" is not a picklist', details: { path: '/==/0/label_of' } }),
+    );
+  });
 });
 
 describe('rule checks', () => {
