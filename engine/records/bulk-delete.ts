@@ -1,28 +1,13 @@
-import { AppError } from '../core/errors';
 import { runSql } from '../db/knex';
-import type { CompiledObject } from '../metadata/compiled-object';
-import { foreignKeyName } from '../schema-engine/names';
 import { qualified } from '../schema-engine/column-ddl';
-import { parseBody } from '../security/admin/request-schemas';
+import { bulkIds, parseBody } from '../security/admin/request-schemas';
 import { requireObjectPermission } from '../security/record-access';
-import { bulkIds, lockWritable, setAuditActor } from './bulk-update';
+import { lockWritable, setAuditActor } from './bulk-update';
 import type { RecordContext } from './context';
-import { pgErrorFor } from './pg-error-for';
+import { deleteError } from './delete-record';
 import { accessSql } from './record-security';
 
 const bulkDeleteBody = { type: 'object', additionalProperties: false, required: ['ids'], properties: { ids: bulkIds } };
-
-/** A refused delete because other records point at one of these: names the object and field, as a single delete does. */
-function explainInUse(ctx: RecordContext, obj: CompiledObject, e: unknown): unknown {
-  const translated = pgErrorFor(obj, e, 'delete');
-  if (!(translated instanceof AppError) || translated.code !== 'RECORD_IN_USE') return translated;
-  const constraint = (e as { constraint?: string }).constraint;
-  for (const def of ctx.meta.snapshot.objects.values()) {
-    const field = def.fields.find((f) => f.type === 'lookup' && foreignKeyName(def.name, f.name) === constraint);
-    if (field) return new AppError('RECORD_IN_USE', `${def.name} records refer to one of these records through ${field.name}; nothing was deleted`, { referencedBy: { object: def.name, field: field.name } });
-  }
-  return translated;
-}
 
 /**
  * Bulk delete, all or nothing, with the checks of a single delete: delete
@@ -44,7 +29,7 @@ export async function bulkDeleteRecords(ctx: RecordContext, objectName: string, 
       await runSql(trx, `DELETE FROM ${qualified(obj.schema, '_record_shares')} WHERE object = ? AND record_id = ANY(?::uuid[])`, [obj.def.name, ids]);
       return { deleted: gone.length };
     } catch (e) {
-      throw explainInUse(ctx, obj, e);
+      throw deleteError(ctx, obj, e, 'one of these records', '; nothing was deleted');
     }
   });
 }

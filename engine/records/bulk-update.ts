@@ -2,21 +2,16 @@ import { AppError } from '../core/errors';
 import { quoteIdent, runSql, type Executor } from '../db/knex';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { SqlFragment } from '../query/sql-fragment';
-import { parseBody } from '../security/admin/request-schemas';
+import { bulkIds, parseBody } from '../security/admin/request-schemas';
 import { assertFieldsWritable } from '../security/field-access';
 import { requireObjectPermission } from '../security/record-access';
 import { checkAgainstStored, needsStoredRecords } from './check-against-stored';
 import type { RecordContext } from './context';
 import { pgErrorFor } from './pg-error-for';
-import { accessSql, writablePredicate } from './record-security';
+import { explainMissedWrites, writablePredicate } from './record-security';
 import { validatePayload } from './validate-payload';
 
-/** At most this many records per bulk edit or bulk delete (as for ownership transfers). */
-export const MAX_BULK_IDS = 1000;
-
-const uuid = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' };
-/** The body of a bulk request: distinct record ids, and for an edit the values to set on all of them. */
-export const bulkIds = { type: 'array', minItems: 1, maxItems: MAX_BULK_IDS, uniqueItems: true, items: uuid };
+/** The body of a bulk edit: the record ids and the values to set on all of them. */
 const bulkUpdateBody = { type: 'object', additionalProperties: false, required: ['ids', 'values'], properties: { ids: bulkIds, values: { type: 'object', minProperties: 1 } } };
 
 /** Sets the audit trail's actor for the rest of this transaction. */
@@ -29,16 +24,7 @@ export const setAuditActor = (trx: Executor, userId: string) => runSql(trx, "SEL
  */
 export async function lockWritable(ctx: RecordContext, obj: CompiledObject, ids: string[], writable: SqlFragment | undefined, action: 'change' | 'delete'): Promise<void> {
   const locked = await runSql<{ id: string }>(ctx.db, `SELECT id FROM ${obj.table} WHERE id = ANY(?::uuid[])${writable ? ` AND ${writable.sql}` : ''} FOR UPDATE`, [ids, ...(writable?.params ?? [])]);
-  if (locked.length === ids.length) return;
-  const done = new Set(locked.map((r) => r.id));
-  const refused = ids.filter((id) => !done.has(id));
-  const read = accessSql(ctx, obj, 'read');
-  const visible = await runSql<{ id: string }>(ctx.db, `SELECT id FROM ${obj.table} WHERE id = ANY(?::uuid[])${read ? ` AND ${read.sql}` : ''}`, [refused, ...(read?.params ?? [])]);
-  const seen = new Set(visible.map((r) => r.id));
-  const missing = refused.filter((id) => !seen.has(id));
-  const name = obj.def.name;
-  if (missing.length) throw new AppError('RECORD_NOT_FOUND', `${missing.length} of the ${name} records do not exist; nothing was ${action}d`, { object: name, ids: missing });
-  throw new AppError('RECORD_ACCESS_DENIED', `you may not ${action} ${refused.length} of the ${name} records; nothing was ${action}d`, { object: name, ids: refused });
+  if (locked.length < ids.length) await explainMissedWrites(ctx, obj, ids, locked.map((r) => r.id), action, `${action}d`);
 }
 
 /** Where a problem with the record at ids[i] is reported. */

@@ -1,6 +1,7 @@
 import { AppError } from '../core/errors';
 import { runSql } from '../db/knex';
 import { foreignKeyName } from '../schema-engine/names';
+import type { CompiledObject } from '../metadata/compiled-object';
 import type { RecordContext } from './context';
 import { pgErrorFor } from './pg-error-for';
 import { requireRecordId } from './record-id';
@@ -9,13 +10,18 @@ import { accessSql, explainMissedWrite } from './record-security';
 import { requireObjectPermission } from '../security/record-access';
 import { qualified } from '../schema-engine/column-ddl';
 
-/** Names the object and field whose records still point at the one being deleted. */
-function withReferrer(ctx: RecordContext, translated: unknown, original: unknown): unknown {
+/**
+ * A failed delete, translated; a restricting lookup (409 RECORD_IN_USE) is
+ * named — the object and field whose records still point at `what` ("this
+ * record", "one of these records").
+ */
+export function deleteError(ctx: RecordContext, obj: CompiledObject, e: unknown, what: string, outcome = ''): unknown {
+  const translated = pgErrorFor(obj, e, 'delete');
   if (!(translated instanceof AppError) || translated.code !== 'RECORD_IN_USE') return translated;
-  const constraint = (original as { constraint?: string }).constraint;
+  const constraint = (e as { constraint?: string }).constraint;
   for (const def of ctx.meta.snapshot.objects.values()) {
     const field = def.fields.find((f) => f.type === 'lookup' && foreignKeyName(def.name, f.name) === constraint);
-    if (field) return new AppError('RECORD_IN_USE', `${def.name} records refer to this record through ${field.name}`, { referencedBy: { object: def.name, field: field.name } });
+    if (field) return new AppError('RECORD_IN_USE', `${def.name} records refer to ${what} through ${field.name}${outcome}`, { referencedBy: { object: def.name, field: field.name } });
   }
   return translated;
 }
@@ -46,7 +52,7 @@ export async function deleteRecord(ctx: RecordContext, objectName: string, id: s
   try {
     rows = await runSql(ctx.db, sql, params);
   } catch (e) {
-    throw withReferrer(ctx, pgErrorFor(obj, e, 'delete'), e);
+    throw deleteError(ctx, obj, e, 'this record');
   }
   if (rows.length) return;
   await explainMissedWrite(ctx, obj, recordId, full, version);

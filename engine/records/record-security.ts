@@ -96,6 +96,23 @@ export async function explainMissedWrite(ctx: RecordContext, obj: CompiledObject
 }
 
 /**
+ * Why a write to several records touched only `written` of `ids` (nothing is
+ * kept): names the records the user cannot see (404, as if they did not
+ * exist), or else the ones they see but may not `verb` (403).
+ */
+export async function explainMissedWrites(ctx: RecordContext, obj: CompiledObject, ids: string[], written: string[], verb: string, past: string): Promise<never> {
+  const done = new Set(written);
+  const refused = ids.filter((id) => !done.has(id));
+  const read = accessSql(ctx, obj, 'read');
+  const visible = await runSql<{ id: string }>(ctx.db, `SELECT id FROM ${obj.table} WHERE id = ANY(?::uuid[])${read ? ` AND ${read.sql}` : ''}`, [refused, ...(read?.params ?? [])]);
+  const seen = new Set(visible.map((r) => r.id));
+  const missing = refused.filter((id) => !seen.has(id));
+  const name = obj.def.name;
+  if (missing.length) throw new AppError('RECORD_NOT_FOUND', `${missing.length} of the ${name} records do not exist; nothing was ${past}`, { object: name, ids: missing });
+  throw new AppError('RECORD_ACCESS_DENIED', `you may not ${verb} ${refused.length} of the ${name} records; nothing was ${past}`, { object: name, ids: refused });
+}
+
+/**
  * Which records this user may write with this change: edit access, and when
  * the owner changes, full access (owner scope or modify-all) — a change that
  * sends the unchanged owner needs only edit access. The new owner must be an

@@ -1,9 +1,8 @@
-import { AppError } from '../core/errors';
 import { runSql } from '../db/knex';
 import { ownerTransfer, parseBody } from '../security/admin/request-schemas';
 import { requireObjectPermission } from '../security/record-access';
 import type { RecordContext } from './context';
-import { accessSql, assertActiveUser } from './record-security';
+import { accessSql, assertActiveUser, explainMissedWrites } from './record-security';
 
 /**
  * Bulk ownership transfer, all or nothing: every record must be visible
@@ -17,7 +16,6 @@ export async function transferOwners(ctx: RecordContext, objectName: string, bod
   const b = parseBody<{ ids: string[]; ownerId: string }>(ownerTransfer, body, 'REQUEST_INVALID');
   await assertActiveUser(ctx, b.ownerId, '/ownerId');
   const full = accessSql(ctx, obj, 'full');
-  const read = accessSql(ctx, obj, 'read');
   return ctx.db.transaction(async (trx) => {
     const rows = await runSql<{ id: string }>(
       trx,
@@ -25,12 +23,6 @@ export async function transferOwners(ctx: RecordContext, objectName: string, bod
       [b.ownerId, ctx.actor.userId, b.ids, ...(full?.params ?? [])],
     );
     if (rows.length === b.ids.length) return { transferred: rows.length };
-    const done = new Set(rows.map((r) => r.id));
-    const refused = b.ids.filter((id) => !done.has(id));
-    const visible = await runSql<{ id: string }>(trx, `SELECT id FROM ${obj.table} WHERE id = ANY(?::uuid[])${read ? ` AND ${read.sql}` : ''}`, [refused, ...(read?.params ?? [])]);
-    const seen = new Set(visible.map((r) => r.id));
-    const missing = refused.filter((id) => !seen.has(id));
-    if (missing.length) throw new AppError('RECORD_NOT_FOUND', `${missing.length} of the ${objectName} records do not exist; nothing was transferred`, { object: objectName, ids: missing });
-    throw new AppError('RECORD_ACCESS_DENIED', `you may not transfer ${refused.length} of the ${objectName} records; nothing was transferred`, { object: objectName, ids: refused });
+    return explainMissedWrites({ ...ctx, db: trx }, obj, b.ids, rows.map((r) => r.id), 'transfer', 'transferred');
   });
 }

@@ -61,7 +61,11 @@ export const sharingRuleUpdate = { type: 'object', additionalProperties: false, 
 
 export const recordShareCreate = { type: 'object', additionalProperties: false, required: ['kind', 'id', 'access'], properties: { kind: { enum: ['user', 'role', 'department'] }, id: uuid, access } };
 export const teamMemberCreate = { type: 'object', additionalProperties: false, required: ['userId', 'access'], properties: { userId: uuid, access, teamRole: { type: 'string', minLength: 1, maxLength: 100 } } };
-export const ownerTransfer = { type: 'object', additionalProperties: false, required: ['ids', 'ownerId'], properties: { ids: { type: 'array', minItems: 1, maxItems: 1000, uniqueItems: true, items: uuid }, ownerId: uuid } };
+/** At most this many records per bulk edit, bulk delete or ownership transfer. */
+export const MAX_BULK_IDS = 1000;
+/** The distinct record ids of a request over many records. */
+export const bulkIds = { type: 'array', minItems: 1, maxItems: MAX_BULK_IDS, uniqueItems: true, items: uuid };
+export const ownerTransfer = { type: 'object', additionalProperties: false, required: ['ids', 'ownerId'], properties: { ids: bulkIds, ownerId: uuid } };
 
 const compiled = new Map<object, ValidateFunction>();
 
