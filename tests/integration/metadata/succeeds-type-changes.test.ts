@@ -244,3 +244,28 @@ describe('unsafe changes are refused', () => {
     expect(dup.body.error.code).toBe('RECORD_NOT_UNIQUE');
   });
 });
+
+describe('a lookup pointed at another object while records refer to the old one', () => {
+  const person = (target: string): RawObjectDef => ({ name: 'tc_person', label: 'Person', fields: [{ name: 'employer', type: 'lookup', label: 'Employer', options: { target } }] });
+  let firmId: string;
+
+  beforeAll(async () => {
+    await t.admin.defineObject({ name: 'tc_firm', label: 'Firm', fields: [] });
+    await t.admin.defineObject({ name: 'tc_shop', label: 'Shop', fields: [] });
+    await t.admin.defineObject(person('tc_firm'));
+    firmId = (await t.admin.post('/records/tc_firm', { name: 'Acme' })).body.id;
+    expect((await t.admin.post('/records/tc_person', { name: 'Ann', employer: firmId })).status).toBe(201);
+  });
+
+  it('is refused with METADATA_UNSAFE_CHANGE, dry run included, and the old link stays', async () => {
+    const v = await currentVersion();
+    for (const query of ['?dryRun=true', '']) {
+      const res = await put(person('tc_shop'), query);
+      expectUnsafe(res, 'employer');
+      expect(res.body.error.message).toMatch(/^existing tc_person records refer to missing records: /);
+    }
+    expect(await currentVersion()).toBe(v);
+    expect((await t.admin.get('/metadata/objects/tc_person')).body.object).toEqual(person('tc_firm'));
+    expect((await t.admin.post('/records/tc_person', { name: 'Bob', employer: firmId })).status).toBe(201);
+  });
+});
