@@ -132,6 +132,11 @@ const CASES: Case[] = [
     issues: [{ path: '/fields/2/options/filter/reduce', code: 'INVALID_SETTING', message: 'unknown operation "reduce"' }],
   },
   {
+    title: 'a filter only the interpreter can run',
+    field: rollup({ relation: 'fr_opp.account', function: 'count', filter: { regex_match: [{ var: 'label' }, '^A'] } }),
+    issues: [{ path: '/fields/2/options/filter/regex_match', code: 'INVALID_SETTING', message: '"regex_match" runs only in forms and validation rules, not in lists, filters or formulas' }],
+  },
+  {
     title: 'an unknown function',
     field: rollup({ relation: 'fr_opp.account', function: 'median', field: 'amount' }),
     issues: [{ path: '/fields/2/options/function', code: 'SCHEMA_ENUM', message: 'must be equal to one of the allowed values' }],
