@@ -1,4 +1,6 @@
-import { openScratchDatabase } from '../engine/db/scratch-database';
+import pg from 'pg';
+import { createDb, type Db } from '../engine/db/knex';
+import { openScratchDatabase, type ScratchDatabase } from '../engine/db/scratch-database';
 
 export const BENCH_DB = 'tessera_bench';
 
@@ -14,4 +16,33 @@ export interface BenchDatabase {
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const db = await openScratchDatabase(BENCH_DB);
   return { ...db, source: db.source === 'local server' ? '127.0.0.1:5432' : db.source };
+}
+
+/** A fresh scratch database with a direct connection and a small knex pool on it. */
+export interface BenchConnections {
+  database: ScratchDatabase;
+  /** For loading, checks and EXPLAIN. */
+  sql: pg.Client;
+  /** For tenant set-up and the engine's own SQL builders. */
+  db: Db;
+  /** Ends both connections and stops the database (if embedded). */
+  close(): Promise<void>;
+}
+
+/** Opens the fresh database `name` (as openScratchDatabase) and connects to it. */
+export async function openBenchConnections(name: string): Promise<BenchConnections> {
+  const database = await openScratchDatabase(name);
+  const sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+  const db = createDb(database.url, 2);
+  return {
+    database,
+    sql,
+    db,
+    async close() {
+      await db.destroy().catch(() => undefined);
+      await sql.end().catch(() => undefined);
+      await database.stop();
+    },
+  };
 }

@@ -1,8 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchResults } from './bench-results';
+import { repoRoot } from './child-server';
 import { cpuMarkdown } from './cpu-table';
 import { resultsMarkdown } from './results-table';
+
+/** The document every bench writes its section of. */
+export const BENCHMARKS_DOC = path.join(repoRoot, 'docs/benchmarks.md');
+
+/** The comments around one bench's section of the document. */
+export interface SectionMarkers {
+  start: string;
+  end: string;
+}
+
+/**
+ * Replaces the text from `markers.start` to `markers.end` in `file` with
+ * `section` (which carries both markers), appending it when they are missing.
+ * A missing file starts as `intro`; without one, the file must exist.
+ */
+export function writeDocSection(file: string, markers: SectionMarkers, section: string, intro?: string): void {
+  const current = intro !== undefined && !fs.existsSync(file) ? intro : fs.readFileSync(file, 'utf8');
+  const start = current.indexOf(markers.start);
+  const end = current.indexOf(markers.end);
+  const next = start >= 0 && end > start ? `${current.slice(0, start)}${section}${current.slice(end + markers.end.length)}` : `${current.trimEnd()}\n\n${section}\n`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, next);
+}
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -81,10 +105,5 @@ ${END}`;
 
 /** Replaces the section between the markers, creating the file (with an intro) or the markers if missing. */
 export function writeBenchmarksDoc(file: string, section: string): void {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : INTRO;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next);
+  writeDocSection(file, { start: START, end: END }, section, INTRO);
 }

@@ -17,3 +17,6 @@ export function summarize(samples: Float64Array): LatencySummary {
   for (const v of sorted) sum += v;
   return { count: n, mean: sum / n, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[n - 1]! };
 }
+
+/** The middle value of `xs` (the upper middle for an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,9 +1,8 @@
 import { createDb } from '../engine/db/knex';
 import { qualified } from '../engine/schema-engine/column-ddl';
-import { createTenant } from '../engine/tenants/tenants';
-import { createUser } from '../engine/tenants/users';
 import { BENCH_OBJECT, benchObjectDef } from './bench-object';
-import { requestJson } from './http-json';
+import { createBenchTenant, type BenchTenant } from './bench-tenant';
+import { api } from './http-json';
 
 /** What the workloads need to talk to the product. */
 export interface ProductTenant {
@@ -15,7 +14,6 @@ export interface ProductTenant {
 }
 
 const TENANT = 'bench';
-const PASSWORD = 'bench-password-not-secret';
 
 /**
  * A tenant and admin created directly in the database (as the tests do), a
@@ -24,18 +22,13 @@ const PASSWORD = 'bench-password-not-secret';
  */
 export async function setUpProductTenant(databaseUrl: string, baseUrl: string): Promise<ProductTenant> {
   const db = createDb(databaseUrl, 2);
-  let tenant;
-  let user;
+  let bench: BenchTenant;
   try {
-    tenant = await createTenant(db, TENANT, 'Benchmark organisation');
-    user = await createUser(db, tenant.id, { email: `admin@${TENANT}.test`, password: PASSWORD, isAdmin: true });
+    bench = await createBenchTenant(db, baseUrl, { slug: TENANT, name: 'Benchmark organisation', adminEmail: `admin@${TENANT}.test` });
   } finally {
     await db.destroy();
   }
-  const login = await requestJson(baseUrl, 'POST', '/api/v1/auth/login', { email: user.email, password: PASSWORD, tenant: TENANT });
-  const token = (login.body as { token?: string } | undefined)?.token;
-  if (login.status !== 200 || !token) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const put = await requestJson(baseUrl, 'PUT', `/api/v1/metadata/objects/${BENCH_OBJECT}`, benchObjectDef, token);
-  if (put.status !== 200) throw new Error(`defining ${BENCH_OBJECT} failed: ${put.status} ${JSON.stringify(put.body)}`);
-  return { token, userId: user.id, schema: tenant.schema, table: qualified(tenant.schema, BENCH_OBJECT) };
+  const { tenant, admin, token } = bench;
+  await api(baseUrl, token, 'PUT', `/metadata/objects/${BENCH_OBJECT}`, benchObjectDef);
+  return { token, userId: admin.id, schema: tenant.schema, table: qualified(tenant.schema, BENCH_OBJECT) };
 }

@@ -8,16 +8,13 @@
  * One run, one fresh database (tessera_bench_rules), the product in its own
  * process. Prints the table and writes its section of docs/benchmarks.md.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { createDb } from '../engine/db/knex';
-import { openScratchDatabase } from '../engine/db/scratch-database';
 import type { RawObjectDef } from '../engine/shared/metadata-types';
-import { createTenant } from '../engine/tenants/tenants';
-import { createUser } from '../engine/tenants/users';
-import { repoRoot, startChildServer, type ChildServer } from './child-server';
+import { openBenchConnections } from './bench-database';
+import { benchLog, runBench, startWatchdog, writeResultsFile } from './bench-run';
+import { createBenchTenant } from './bench-tenant';
+import { BENCHMARKS_DOC } from './benchmarks-doc';
+import { startChildServer, type ChildServer } from './child-server';
 import { requestJson } from './http-json';
 import { machineInfo } from './machine-info';
 import { tableOf, type RulesBenchContext } from './rules/context';
@@ -30,17 +27,9 @@ import { WaitSampler } from './rules/wait-sampler';
 
 /** The whole run is meant to take under 4 minutes; past this it aborts. */
 const WATCHDOG_MS = 6 * 60_000;
-const PASSWORD = 'bench-password-not-secret';
 
 const started = Date.now();
-const log = (m: string) => process.stdout.write(`[rules-bench +${((Date.now() - started) / 1000).toFixed(1)}s] ${m}\n`);
-
-async function login(baseUrl: string, email: string, tenant: string): Promise<string> {
-  const res = await requestJson(baseUrl, 'POST', '/api/v1/auth/login', { email, password: PASSWORD, tenant });
-  const token = (res.body as { token?: string } | undefined)?.token;
-  if (res.status !== 200 || !token) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return token;
-}
+const log = benchLog('rules-bench', started);
 
 /** PUT /metadata/objects/<name>; answers the error instead of throwing when `soft`. */
 async function define(baseUrl: string, token: string, def: RawObjectDef, soft = false): Promise<string | undefined> {
@@ -52,16 +41,10 @@ async function define(baseUrl: string, token: string, def: RawObjectDef, soft = 
 }
 
 async function main(): Promise<void> {
-  setTimeout(() => {
-    process.stderr.write(`rules-bench: watchdog fired after ${WATCHDOG_MS / 1000} s, aborting\n`);
-    process.exit(1);
-  }, WATCHDOG_MS).unref();
-
-  const database = await openScratchDatabase('tessera_bench_rules');
+  startWatchdog('rules-bench', WATCHDOG_MS);
+  const connections = await openBenchConnections('tessera_bench_rules');
+  const { database, sql, db } = connections;
   log(`database: ${database.source}, fresh tessera_bench_rules`);
-  const sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
-  const db = createDb(database.url, 2);
   const children: ChildServer[] = [];
   const sampler = new WaitSampler(database.url);
   const loadAverage: RulesBenchResults['loadAverage'] = [];
@@ -77,9 +60,7 @@ async function main(): Promise<void> {
     const product = await startChildServer('product', 'bench/product-server.ts', { BENCH_DATABASE_URL: database.url });
     children.push(product);
     const baseUrl = `http://127.0.0.1:${product.port}`;
-    const tenant = await createTenant(db, 'rules_bench', 'Rules bench');
-    const user = await createUser(db, tenant.id, { email: 'admin@rules.bench', password: PASSWORD, isAdmin: true });
-    const token = await login(baseUrl, user.email, tenant.slug);
+    const { tenant, admin: user, token } = await createBenchTenant(db, baseUrl, { slug: 'rules_bench', name: 'Rules bench', adminEmail: 'admin@rules.bench' });
     for (const def of [dealDef(DEAL_PLAIN, false), dealDef(DEAL_RULED, true), itemDef, parentDef(false), childDef(CHILD_ROLLUP), childDef(CHILD_PLAIN)]) await define(baseUrl, token, def);
     // The roll-ups go on last (they need the child object); a refusal is reported, not fatal.
     const rollupError = await define(baseUrl, token, parentDef(true), true);
@@ -108,23 +89,15 @@ async function main(): Promise<void> {
 
     const finishedAt = new Date().toISOString();
     const results: RulesBenchResults = { startedAt, finishedAt, elapsedS: (Date.now() - started) / 1000, machine, database: { source: database.source }, interpreter, validation, formula, rollup, waits: sampler.all(), loadAverage };
-    const resultsDir = path.join(repoRoot, 'bench/.results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const resultsFile = path.join(resultsDir, `rules-bench-${finishedAt.replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-    writeRulesSection(path.join(repoRoot, 'docs/benchmarks.md'), rulesSection(results, path.relative(repoRoot, resultsFile)));
+    const resultsFile = writeResultsFile('rules-bench', finishedAt, results);
+    writeRulesSection(BENCHMARKS_DOC, rulesSection(results, resultsFile));
     process.stdout.write(`\n${resultsText(results)}\n\n`);
-    log(`results: ${path.relative(repoRoot, resultsFile)}; section written to docs/benchmarks.md`);
+    log(`results: ${resultsFile}; section written to docs/benchmarks.md`);
   } finally {
     await sampler.stop();
     for (const c of children.reverse()) await c.stop();
-    await db.destroy().catch(() => undefined);
-    await sql.end().catch(() => undefined);
-    await database.stop();
+    await connections.close();
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`rules-bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+runBench('rules-bench', main);

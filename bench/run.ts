@@ -3,15 +3,15 @@
  * PostgreSQL — W1 single creates, W2 bulk load vs COPY, W3 filtered list —
  * then the table on stdout, in docs/benchmarks.md and as JSON in bench/.results/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openBenchDatabase } from './bench-database';
 import type { BenchResults } from './bench-results';
+import { benchLog, RESULTS_DIR, runBench, startWatchdog, writeResultsFile } from './bench-run';
 import { benchSettings } from './bench-settings';
-import { benchSection, writeBenchmarksDoc } from './benchmarks-doc';
+import { BENCHMARKS_DOC, benchSection, writeBenchmarksDoc } from './benchmarks-doc';
 import { BASELINE_TABLE, checkSameShape, createBaselineTable } from './baseline-schema';
-import { repoRoot, startChildServer, type ChildServer } from './child-server';
+import { startChildServer, type ChildServer } from './child-server';
 import { truncate, vacuumAnalyze } from './db-maintenance';
 import type { LoadResult } from './load';
 import { machineInfo } from './machine-info';
@@ -23,8 +23,7 @@ import { runCreateWorkload } from './workloads/create-records';
 import { runListWorkload } from './workloads/list-records';
 import type { WorkloadContext } from './workloads/workload-context';
 
-const started = Date.now();
-const log = (m: string) => process.stdout.write(`[bench +${((Date.now() - started) / 1000).toFixed(1)}s] ${m}\n`);
+const log = benchLog('bench');
 
 function warnOnErrors(name: string, r: LoadResult): void {
   if (r.errors) log(`WARNING ${name}: ${r.errors} failed requests; first: ${r.firstError}`);
@@ -32,11 +31,7 @@ function warnOnErrors(name: string, r: LoadResult): void {
 
 async function main(): Promise<void> {
   const settings = benchSettings();
-  // Children exit on their own when this process dies (their stdin closes).
-  setTimeout(() => {
-    process.stderr.write(`bench: watchdog fired after ${settings.watchdogMs / 1000} s, aborting\n`);
-    process.exit(1);
-  }, settings.watchdogMs).unref();
+  startWatchdog('bench', settings.watchdogMs);
 
   const database = await openBenchDatabase();
   log(`database: ${database.source}, fresh tessera_bench`);
@@ -44,7 +39,7 @@ async function main(): Promise<void> {
   await sql.connect();
   const children: ChildServer[] = [];
   try {
-    const profileArgs = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench/.results/profiles')}`] : [];
+    const profileArgs = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : [];
     const product = await startChildServer('product', 'bench/product-server.ts', { BENCH_DATABASE_URL: database.url }, profileArgs);
     children.push(product);
     const tenant = await setUpProductTenant(database.url, `http://127.0.0.1:${product.port}`);
@@ -82,14 +77,11 @@ async function main(): Promise<void> {
     }
 
     const results: BenchResults = { startedAt, finishedAt: new Date().toISOString(), settings, machine, database: { source: database.source }, setup: { baselineColumns: shape.columns, indexes: shape.indexes }, w1, w2, w3 };
-    const resultsDir = path.join(repoRoot, 'bench/.results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const resultsFile = path.join(resultsDir, `bench-${results.finishedAt.replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-    writeBenchmarksDoc(path.join(repoRoot, 'docs/benchmarks.md'), benchSection(results, path.relative(repoRoot, resultsFile)));
+    const resultsFile = writeResultsFile('bench', results.finishedAt, results);
+    writeBenchmarksDoc(BENCHMARKS_DOC, benchSection(results, resultsFile));
 
     process.stdout.write(`\n${resultsText(results)}\n\nWhere the time goes (CPU per request, from /proc):\n${cpuText(results)}\n\n`);
-    log(`results: ${path.relative(repoRoot, resultsFile)}; table written to docs/benchmarks.md`);
+    log(`results: ${resultsFile}; table written to docs/benchmarks.md`);
   } finally {
     for (const c of children.reverse()) await c.stop();
     await sql.end().catch(() => undefined);
@@ -97,7 +89,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+runBench('bench', main);

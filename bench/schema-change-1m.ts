@@ -4,17 +4,15 @@
  * relfilenode, that PostgreSQL did not rewrite the table; times a dry-run, an
  * added field and an added indexed field. Writes its section of docs/benchmarks.md.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../engine/core/config';
 import { createLogger } from '../engine/core/logger';
 import { openScratchDatabase } from '../engine/db/scratch-database';
 import { createServices, startServer } from '../engine/server';
 import type { RawObjectDef } from '../engine/shared/metadata-types';
-import { createTenant } from '../engine/tenants/tenants';
-import { createUser } from '../engine/tenants/users';
 import { benchObjectDef, INDUSTRIES } from './bench-object';
-import { repoRoot } from './child-server';
+import { createBenchTenant } from './bench-tenant';
+import { BENCHMARKS_DOC, writeDocSection } from './benchmarks-doc';
+import { api } from './http-json';
 
 const ROWS = Number(process.env.BENCH_SCHEMA_ROWS ?? 1_000_000);
 const START = '<!-- schema-bench:start -->';
@@ -33,15 +31,11 @@ async function main(): Promise<void> {
   const server = await startServer(config, await createServices(config, createLogger('fatal')));
   const db = server.services.db;
   try {
-    const tenant = await createTenant(db, 'schema_bench', 'Schema bench');
-    const user = await createUser(db, tenant.id, { email: 'admin@schema.bench', password: 'bench-password', isAdmin: true });
-    const base = `http://127.0.0.1:${server.port}/api/v1`;
-    const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: 'bench-password', tenant: tenant.slug }) })).json()) as { token: string };
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const { tenant, token } = await createBenchTenant(db, baseUrl, { slug: 'schema_bench', name: 'Schema bench', adminEmail: 'admin@schema.bench' });
     const put = async (def: RawObjectDef, query = '') => {
-      const res = await fetch(`${base}/metadata/objects/${def.name}${query}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify(def) });
-      const body = (await res.json()) as { plan?: { kind: string }[]; error?: unknown };
-      if (res.status !== 200) throw new Error(`PUT ${def.name}: ${res.status} ${JSON.stringify(body)}`);
-      return body.plan!.map((p) => p.kind).join(', ');
+      const body = (await api(baseUrl, token, 'PUT', `/metadata/objects/${def.name}${query}`, def)) as { plan: { kind: string }[] };
+      return body.plan.map((p) => p.kind).join(', ');
     };
     await put(benchObjectDef);
     const table = `"${tenant.schema}".bench_account`;
@@ -95,10 +89,7 @@ Adding a nullable field without a default is a catalog-only change in
 PostgreSQL, so its time does not grow with the table; an indexed field also
 builds its index (one pass over the table, no rewrite).
 ${END}`;
-  const file = path.join(repoRoot, 'docs/benchmarks.md');
-  const doc = fs.readFileSync(file, 'utf8');
-  const next = doc.includes(START) ? doc.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${doc.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, next);
+  writeDocSection(BENCHMARKS_DOC, { start: START, end: END }, section);
 }
 
 main().catch((e) => {

@@ -8,12 +8,9 @@
  * table and the EXPLAIN (ANALYZE) of the manager's page and count queries,
  * and writes its section of docs/benchmarks.md.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { createDb, type Db } from '../engine/db/knex';
-import { openScratchDatabase } from '../engine/db/scratch-database';
+import type pg from 'pg';
+import type { Db } from '../engine/db/knex';
 import { FieldTypeRegistry } from '../engine/field-types/registry';
 import { MetadataCache } from '../engine/metadata/metadata-cache';
 import { buildListQuery, type ListAccess } from '../engine/query/list-query';
@@ -22,10 +19,14 @@ import { bindParams, type RuleRuntime } from '../engine/rules/sql/ctx-param';
 import { makeFieldReadable } from '../engine/security/field-access';
 import { loadSecurityModel } from '../engine/security/model/load-security-model';
 import { recordAccessPredicate } from '../engine/security/record-access';
-import { createTenant } from '../engine/tenants/tenants';
 import { createUser } from '../engine/tenants/users';
-import { repoRoot, startChildServer, type ChildServer } from './child-server';
-import { requestJson } from './http-json';
+import { openBenchConnections } from './bench-database';
+import { benchLog, runBench, startWatchdog, writeResultsFile } from './bench-run';
+import { BENCH_PASSWORD, createBenchTenant } from './bench-tenant';
+import { BENCHMARKS_DOC, writeDocSection } from './benchmarks-doc';
+import { startChildServer, type ChildServer } from './child-server';
+import { api, login } from './http-json';
+import { median } from './latency-stats';
 import { runLoadRaw, sendOnce, type PreparedRequest } from './load';
 import { mergeLoads, type LoadResult, type RawLoad } from './load-result';
 import { machineInfo, type MachineInfo } from './machine-info';
@@ -51,13 +52,11 @@ const SETTINGS = {
 /** The issue's target: the restricted list's p50 at most this multiple of the admin's. */
 const TARGET = 2;
 const OBJECT = 'sec_deal';
-const PASSWORD = 'bench-password-not-secret';
 const WATCHDOG_MS = 6 * 60_000;
 const START = '<!-- security-bench:start -->';
 const END = '<!-- security-bench:end -->';
 
-const started = Date.now();
-const log = (m: string) => process.stdout.write(`[security-bench +${((Date.now() - started) / 1000).toFixed(1)}s] ${m}\n`);
+const log = benchLog('security-bench');
 
 interface Setup {
   baseUrl: string;
@@ -98,31 +97,15 @@ interface Results {
   loadAverage: { case: string; start: number; end: number }[];
 }
 
-async function api(s: { baseUrl: string }, token: string, method: string, url: string, body?: unknown): Promise<any> {
-  const res = await requestJson(s.baseUrl, method, `/api/v1${url}`, body, token);
-  if (res.status >= 300) throw new Error(`${method} ${url}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
-  return res.body;
-}
-
-async function login(baseUrl: string, email: string, tenant: string): Promise<string> {
-  const res = await requestJson(baseUrl, 'POST', '/api/v1/auth/login', { email, password: PASSWORD, tenant });
-  const token = (res.body as { token?: string } | undefined)?.token;
-  if (res.status !== 200 || !token) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return token;
-}
-
 /**
  * The object, the hierarchy (vp → 9 managers → 10 reps each, two departments),
  * 100 users placed through the admin API, and two sharing rules reaching the
  * measured manager (role manager_1, department east) plus rules for others.
  */
 async function setUp(db: Db, sql: pg.Client, baseUrl: string): Promise<Setup> {
-  const tenant = await createTenant(db, 'security_bench', 'Security bench');
-  const admin = await createUser(db, tenant.id, { email: 'admin@security.bench', password: PASSWORD, isAdmin: true });
-  const adminToken = await login(baseUrl, admin.email, tenant.slug);
-  const s = { baseUrl };
+  const { tenant, admin, token: adminToken } = await createBenchTenant(db, baseUrl, { slug: 'security_bench', name: 'Security bench', adminEmail: 'admin@security.bench' });
   const values = (xs: readonly string[]) => ({ values: xs.map((v) => ({ value: v, label: v })) });
-  await api(s, adminToken, 'PUT', `/metadata/objects/${OBJECT}`, {
+  await api(baseUrl, adminToken, 'PUT', `/metadata/objects/${OBJECT}`, {
     name: OBJECT,
     label: 'Deal',
     sharing: 'private',
@@ -133,14 +116,14 @@ async function setUp(db: Db, sql: pg.Client, baseUrl: string): Promise<Setup> {
       { name: 'close_date', type: 'date', label: 'Close date' },
     ],
   });
-  const node = (kind: string, name: string, parentId?: string) => api(s, adminToken, 'POST', `/admin/${kind}`, { name, label: name, ...(parentId ? { parentId } : {}) }) as Promise<{ id: string }>;
+  const node = (kind: string, name: string, parentId?: string) => api(baseUrl, adminToken, 'POST', `/admin/${kind}`, { name, label: name, ...(parentId ? { parentId } : {}) }) as Promise<{ id: string }>;
   const vp = await node('roles', 'vp');
   const sales = await node('departments', 'sales');
   const east = await node('departments', 'east', sales.id);
   const west = await node('departments', 'west', sales.id);
   const users: { id: string; email: string; roleId: string; departmentId: string }[] = [];
   const place = async (email: string, roleId: string, departmentId: string) => {
-    const u = await createUser(db, tenant.id, { email, password: PASSWORD });
+    const u = await createUser(db, tenant.id, { email, password: BENCH_PASSWORD });
     users.push({ id: u.id, email, roleId, departmentId });
   };
   await place('vp@security.bench', vp.id, sales.id);
@@ -153,8 +136,8 @@ async function setUp(db: Db, sql: pg.Client, baseUrl: string): Promise<Setup> {
     await place(`manager${m}@security.bench`, managerRole.id, dept);
     for (let r = 1; r <= SETTINGS.repsPerManager; r++) await place(`rep${m}_${r}@security.bench`, repRole.id, dept);
   }
-  for (const u of users) await api(s, adminToken, 'PATCH', `/admin/users/${u.id}`, { roleId: u.roleId, departmentId: u.departmentId });
-  const rule = (name: string, criteria: unknown, kind: string, id: string) => api(s, adminToken, 'POST', '/admin/sharing-rules', { object: OBJECT, name, criteria, shareWith: { kind, id }, access: 'read' });
+  for (const u of users) await api(baseUrl, adminToken, 'PATCH', `/admin/users/${u.id}`, { roleId: u.roleId, departmentId: u.departmentId });
+  const rule = (name: string, criteria: unknown, kind: string, id: string) => api(baseUrl, adminToken, 'POST', '/admin/sharing-rules', { object: OBJECT, name, criteria, shareWith: { kind, id }, access: 'read' });
   await rule('north_to_manager_1', { '==': [{ var: 'region' }, 'north'] }, 'role', managerRoles[0]!);
   await rule('won_south_to_east', { and: [{ '==': [{ var: 'region' }, 'south'] }, { '==': [{ var: 'stage' }, 'won'] }] }, 'department', east.id);
   await rule('coast_to_manager_2', { '==': [{ var: 'region' }, 'coast'] }, 'role', managerRoles[1]!);
@@ -187,7 +170,7 @@ async function setUp(db: Db, sql: pg.Client, baseUrl: string): Promise<Setup> {
   );
   await sql.query(`VACUUM ANALYZE ${table}`);
   await sql.query(`VACUUM ANALYZE ${shares}`);
-  return { baseUrl, schema: tenant.schema, table, adminToken, manager: { id: manager.id, token: await login(baseUrl, manager.email, tenant.slug), scope }, rep: { id: users.find((u) => u.email === 'rep2_1@security.bench')!.id } };
+  return { baseUrl, schema: tenant.schema, table, adminToken, manager: { id: manager.id, token: await login(baseUrl, manager.email, BENCH_PASSWORD, tenant.slug), scope }, rep: { id: users.find((u) => u.email === 'rep2_1@security.bench')!.id } };
 }
 
 const listPath = (count: boolean) => `/api/v1/records/${OBJECT}?sort=${SETTINGS.sort}&limit=${SETTINGS.limit}${count ? '&count=true' : ''}`;
@@ -259,8 +242,6 @@ async function engineSql(db: Db, s: Setup, userId?: string): Promise<{ page: Sta
   };
   return { page: native(q.page), count: native(q.count!) };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function explain(sql: pg.Client, st: Statement): Promise<Plan> {
   const plan = (await sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.bindings)).rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -391,23 +372,11 @@ ${planForDoc(r.plans.managerCount)}
 ${END}`;
 }
 
-function writeSection(file: string, text: string): void {
-  const doc = fs.readFileSync(file, 'utf8');
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  fs.writeFileSync(file, start >= 0 && end > start ? `${doc.slice(0, start)}${text}${doc.slice(end + END.length)}` : `${doc.trimEnd()}\n\n${text}\n`);
-}
-
 async function main(): Promise<void> {
-  setTimeout(() => {
-    process.stderr.write(`security-bench: watchdog fired after ${WATCHDOG_MS / 1000} s, aborting\n`);
-    process.exit(1);
-  }, WATCHDOG_MS).unref();
-  const database = await openScratchDatabase('tessera_bench_security');
+  startWatchdog('security-bench', WATCHDOG_MS);
+  const connections = await openBenchConnections('tessera_bench_security');
+  const { database, sql, db } = connections;
   log(`database: ${database.source}, fresh tessera_bench_security`);
-  const sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
-  const db = createDb(database.url, 2);
   let product: ChildServer | undefined;
   try {
     product = await startChildServer('product', 'bench/product-server.ts', { BENCH_DATABASE_URL: database.url });
@@ -428,26 +397,18 @@ async function main(): Promise<void> {
     }
     const figures = await sqlFigures(db, sql, s);
     const results: Results = { finishedAt: new Date().toISOString(), machine: await machineInfo(sql), database: database.source, visible: expected.visible, cases, ...figures, loadAverage };
-    const resultsDir = path.join(repoRoot, 'bench/.results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const resultsFile = path.join(resultsDir, `security-bench-${results.finishedAt.replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(resultsFile, `${JSON.stringify(results, (_k, v: unknown) => (v instanceof Float64Array ? undefined : v), 2)}\n`);
-    writeSection(path.join(repoRoot, 'docs/benchmarks.md'), section(results, path.relative(repoRoot, resultsFile)));
+    const resultsFile = writeResultsFile('security-bench', results.finishedAt, results, (_k, v) => (v instanceof Float64Array ? undefined : v));
+    writeDocSection(BENCHMARKS_DOC, { start: START, end: END }, section(results, resultsFile));
     const p = figures.plans;
     process.stdout.write(
       `\n${tableMarkdown(results)}\n\n${findings(results)}\n\nEXPLAIN (ANALYZE, BUFFERS) of the manager's page query:\n${p.managerPage.sql}\n${p.managerPage.plan}\n\n` +
         `The manager's count:\n${p.managerCount.sql}\n${p.managerCount.plan}\n\nThe admin's page:\n${p.adminPage.plan}\n\nThe rep's page:\n${p.repPage.plan}\n\n`,
     );
-    log(`results: ${path.relative(repoRoot, resultsFile)}; section written to docs/benchmarks.md`);
+    log(`results: ${resultsFile}; section written to docs/benchmarks.md`);
   } finally {
     await product?.stop();
-    await db.destroy().catch(() => undefined);
-    await sql.end().catch(() => undefined);
-    await database.stop();
+    await connections.close();
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`security-bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+runBench('security-bench', main);

@@ -8,35 +8,26 @@
  * One fresh database (tessera_bench_ui), the product in its own process;
  * writes its section of docs/benchmarks.md.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
-import { chromium } from 'playwright-core';
-import { createDb } from '../engine/db/knex';
-import { openScratchDatabase } from '../engine/db/scratch-database';
-import { createTenant } from '../engine/tenants/tenants';
-import { createUser } from '../engine/tenants/users';
+import type pg from 'pg';
+import type { Db } from '../engine/db/knex';
 import { buildUi } from '../scripts/build-ui';
-import { repoRoot, startChildServer } from './child-server';
-import { requestJson } from './http-json';
+import { launchBrowser, newPage } from '../tests/e2e/helpers/browser';
+import { openBenchConnections } from './bench-database';
+import { benchLog, runBench } from './bench-run';
+import { BENCH_PASSWORD, createBenchTenant } from './bench-tenant';
+import { BENCHMARKS_DOC, writeDocSection } from './benchmarks-doc';
+import { startChildServer } from './child-server';
+import { api } from './http-json';
+import { median } from './latency-stats';
 import { machineInfo } from './machine-info';
 
 const ROWS = 200_000;
 const WIDE_FIELDS = 60;
 const RUNS = 5;
-const PASSWORD = 'bench-password-not-secret';
 const START = '<!-- ui-bench:start -->';
 const END = '<!-- ui-bench:end -->';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const log = (m: string) => process.stdout.write(`[ui-bench] ${m}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function api(baseUrl: string, token: string, method: string, url: string, body?: unknown): Promise<unknown> {
-  const res = await requestJson(baseUrl, method, `/api/v1${url}`, body, token);
-  if (res.status >= 300) throw new Error(`${method} ${url}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-}
+const log = benchLog('ui-bench');
 
 const WIDE_TYPES = ['text', 'integer', 'currency', 'date', 'picklist', 'boolean', 'email', 'percent', 'textarea', 'datetime'] as const;
 
@@ -46,11 +37,9 @@ function wideField(i: number) {
   return type === 'picklist' ? { ...base, options: { values: ['a', 'b', 'c'].map((v) => ({ value: v, label: v.toUpperCase() })) } } : base;
 }
 
-async function setUp(sql: pg.Client, db: ReturnType<typeof createDb>, baseUrl: string): Promise<{ email: string; tenant: string }> {
-  const tenant = await createTenant(db, 'ui_bench', 'UI bench');
+async function setUp(sql: pg.Client, db: Db, baseUrl: string): Promise<{ email: string; tenant: string }> {
   const email = 'admin@ui.bench';
-  await createUser(db, tenant.id, { email, password: PASSWORD, isAdmin: true });
-  const token = ((await requestJson(baseUrl, 'POST', '/api/v1/auth/login', { email, password: PASSWORD, tenant: tenant.slug })).body as { token: string }).token;
+  const { tenant, admin, token } = await createBenchTenant(db, baseUrl, { slug: 'ui_bench', name: 'UI bench', adminEmail: email });
   await api(baseUrl, token, 'PUT', '/metadata/objects/ui_deal', {
     name: 'ui_deal',
     label: { en: 'Deal', 'zh-CN': '商机' },
@@ -67,7 +56,7 @@ async function setUp(sql: pg.Client, db: ReturnType<typeof createDb>, baseUrl: s
     `INSERT INTO "${tenant.schema}".ui_deal (name, owner_id, created_by, updated_by, stage, amount, close_date, city)
      SELECT 'Deal ' || g, $1::uuid, $1::uuid, $1::uuid, (ARRAY['new','won','lost'])[1 + g % 3], (g * 7919 % 1000000) / 100.0, DATE '2026-01-01' + g % 365, 'City ' || g % 50
      FROM generate_series(1, ${ROWS}) g`,
-    [((await sql.query(`SELECT id FROM tessera_system.users WHERE email = $1`, [email])).rows[0] as { id: string }).id],
+    [admin.id],
   );
   await sql.query(`VACUUM ANALYZE "${tenant.schema}".ui_deal`);
   return { email, tenant: tenant.slug };
@@ -83,18 +72,15 @@ async function timed(navigate: () => Promise<unknown>, ready: () => Promise<unkn
 
 async function main(): Promise<void> {
   await buildUi();
-  const database = await openScratchDatabase('tessera_bench_ui');
-  const sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
-  const db = createDb(database.url, 2);
+  const connections = await openBenchConnections('tessera_bench_ui');
+  const { database, sql, db } = connections;
   const product = await startChildServer('product', 'bench/product-server.ts', { BENCH_DATABASE_URL: database.url });
-  const browser = await chromium.launch({ executablePath: process.env.TESSERA_CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchBrowser();
   try {
     const baseUrl = `http://127.0.0.1:${product.port}`;
     const who = await setUp(sql, db, baseUrl);
     log(`${ROWS.toLocaleString('en-US')} deals and a ${WIDE_FIELDS}-field object ready`);
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await newPage(browser);
     const scripts: { url: string; bytes: number }[] = [];
     page.on('response', async (r) => {
       if (r.url().endsWith('.js')) scripts.push({ url: r.url(), bytes: Number((await r.allHeaders())['content-length'] ?? (await r.body()).length) });
@@ -104,7 +90,7 @@ async function main(): Promise<void> {
     const firstScreen = scripts.reduce((n, s) => n + s.bytes, 0);
     const firstScreenFiles = scripts.length;
     await page.fill('input[name=email]', who.email);
-    await page.fill('input[name=password]', PASSWORD);
+    await page.fill('input[name=password]', BENCH_PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForSelector('nav[aria-label=objects]');
     const firstRow = () => page.waitForSelector('text=/^Deal \\d+$/', { timeout: 15_000 });
@@ -141,22 +127,13 @@ async function main(): Promise<void> {
       END,
     ].join('\n');
     process.stdout.write(`${section}\n`);
-    const docFile = path.join(repoRoot, 'docs/benchmarks.md');
-    const doc = fs.readFileSync(docFile, 'utf8');
-    const s = doc.indexOf(START);
-    const e = doc.indexOf(END);
-    fs.writeFileSync(docFile, s >= 0 && e > s ? `${doc.slice(0, s)}${section}${doc.slice(e + END.length)}` : `${doc.trimEnd()}\n\n${section}\n`);
+    writeDocSection(BENCHMARKS_DOC, { start: START, end: END }, section);
     log('section written to docs/benchmarks.md');
   } finally {
     await browser.close();
     await product.stop();
-    await db.destroy();
-    await sql.end();
-    await database.stop();
+    await connections.close();
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`ui-bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+runBench('ui-bench', main);

@@ -2,6 +2,7 @@ import { FieldTypeRegistry } from '../../engine/field-types/registry';
 import { MetadataCache } from '../../engine/metadata/metadata-cache';
 import { buildListQuery } from '../../engine/query/list-query';
 import { parseListParams } from '../../engine/query/list-params';
+import { median } from '../latency-stats';
 import { sendOnce, type Answer, type LoadResult, type PreparedRequest } from '../load';
 import { runAlternating } from './alternate';
 import { tableOf, type RulesBenchContext } from './context';
@@ -83,7 +84,6 @@ async function timeSql(ctx: RulesBenchContext, product: { sql: string; bindings:
       times[k]!.push(performance.now() - t0);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { product: median(times[0]), baseline: median(times[1]), productMin: Math.min(...times[0]), baselineMin: Math.min(...times[1]) };
 }
 

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { writeDocSection } from '../benchmarks-doc';
 import type { CpuTimes } from '../cpu-usage';
 import type { LatencySummary } from '../latency-stats';
 import type { MachineInfo } from '../machine-info';
@@ -276,9 +276,5 @@ ${END}`;
 
 /** Replaces the rules-bench section of docs/benchmarks.md, appending it when missing. */
 export function writeRulesSection(file: string, section: string): void {
-  const doc = fs.readFileSync(file, 'utf8');
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  const next = start >= 0 && end > start ? `${doc.slice(0, start)}${section}${doc.slice(end + END.length)}` : `${doc.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, next);
+  writeDocSection(file, { start: START, end: END }, section);
 }
