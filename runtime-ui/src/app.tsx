@@ -1,3 +1,4 @@
+import { MetadataScope } from './api/metadata';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { LoginPage } from './pages/login-page';
 import { RouterProvider, useRouter } from './router/router';
@@ -15,7 +16,8 @@ function Pages() {
   return (
     <Layout>
       <ErrorBoundary title={t('error.title')} retry={t('error.retry')} resetKey={path}>
-        {pageFor(path) ?? <p>404</p>}
+        {/* Each page reads its metadata once, and fresh: a new scope per page. */}
+        <MetadataScope key={path}>{pageFor(path) ?? <p>404</p>}</MetadataScope>
       </ErrorBoundary>
     </Layout>
   );

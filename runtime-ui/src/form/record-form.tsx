@@ -1,7 +1,7 @@
 import Form from '@rjsf/core';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { Describe, RecordData } from '../api/describe';
-import { useApi } from '../api/use-api';
+import { useMetadata } from '../api/metadata';
 import { useI18n } from '../i18n/i18n';
 import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
@@ -52,7 +52,7 @@ export function RecordForm(props: RecordFormProps) {
   const { t } = useI18n();
   const mode = props.record ? 'update' : 'create';
   const path = props.schema ? null : `/metadata/objects/${encodeURIComponent(props.describe.object.name)}/schema?mode=${mode}`;
-  const fetched = useApi<Record<string, unknown>>(path);
+  const fetched = useMetadata<Record<string, unknown>>(path);
   const schema = props.schema ?? fetched.data;
   const prefilled = Object.keys(props.initialValues ?? {}).sort().join(',');
   const model = useMemo(() => (schema ? buildFormModel(props.describe, schema, mode, prefilled ? prefilled.split(',') : []) : undefined), [props.describe, schema, mode, prefilled]);

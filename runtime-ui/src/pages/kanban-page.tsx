@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useApi } from '../api/use-api';
-import type { Describe } from '../api/describe';
+import { useDescribe } from '../api/metadata';
 import { useI18n } from '../i18n/i18n';
 import { ApiErrorView } from '../shell/api-error-view';
 
@@ -10,7 +9,7 @@ const KanbanBoard = lazy(() => import('../kanban/kanban-board').then((m) => ({ d
 /** /app/o/:object/kanban?field=<picklist> — the object's records as cards in one column per picklist value. */
 export function KanbanPage({ object }: { object: string }) {
   const { t } = useI18n();
-  const describe = useApi<Describe>(`/metadata/objects/${encodeURIComponent(object)}/describe`);
+  const describe = useDescribe(object);
   if (describe.error) return <ApiErrorView error={describe.error} retry={describe.reload} />;
   if (!describe.data) return <p>{t('common.loading')}</p>;
   return (

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { Describe, RecordData } from '../api/describe';
+import { useDescribe, useMetadata } from '../api/metadata';
+import type { RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { preloadRecordForm, RecordForm, valuesFromQuery } from '../form';
 import { useI18n } from '../i18n/i18n';
@@ -19,9 +20,8 @@ export function RecordFormPage({ object, id }: { object: string; id?: string }) 
     performance.mark('tf-form-start');
     void preloadRecordForm().catch(() => undefined);
   });
-  const base = `/metadata/objects/${encodeURIComponent(object)}`;
-  const describe = useApi<Describe>(`${base}/describe`);
-  const schema = useApi<Record<string, unknown>>(`${base}/schema?mode=${id ? 'update' : 'create'}`);
+  const describe = useDescribe(object);
+  const schema = useMetadata<Record<string, unknown>>(`/metadata/objects/${encodeURIComponent(object)}/schema?mode=${id ? 'update' : 'create'}`);
   const record = useApi<RecordData>(id ? `/records/${encodeURIComponent(object)}/${encodeURIComponent(id)}` : null);
   const search = query.toString();
   const prefill = useMemo(() => (describe.data && !id ? valuesFromQuery(describe.data.object.fields, new URLSearchParams(search)) : undefined), [describe.data, id, search]);

@@ -2,6 +2,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { FieldDef } from '../api/describe';
+import { MetadataScope } from '../api/metadata';
 import { I18nProvider } from '../i18n/i18n';
 import { RouterProvider } from '../router/router';
 import { SessionProvider } from '../shell/session';
@@ -91,4 +92,22 @@ it('answers a missing record with a clear message and a way back to the list', a
   expect((await screen.findByTestId('record-unavailable')).querySelector('h1')!.textContent).toBe('This record does not exist');
   expect(screen.getByText('Back to the list').getAttribute('href')).toBe('/app/o/company');
   expect(calls.some((c) => c.path === '/me/recent')).toBe(false);
+});
+
+it('asks each describe once per page, though the page, its related lists and the timeline all read them', async () => {
+  render(
+    <I18nProvider initial="en">
+      <RouterProvider>
+        <SessionProvider>
+          <MetadataScope>
+            <RecordPage object="company" id="c1" />
+          </MetadataScope>
+        </SessionProvider>
+      </RouterProvider>
+    </I18nProvider>,
+  );
+  await screen.findByText('Bo');
+  await screen.findAllByTestId('timeline-entry');
+  expect(calls.filter((c) => c.path.endsWith('/describe')).map((c) => c.path).sort()).toEqual(['/metadata/objects/company/describe', '/metadata/objects/deal/describe', '/metadata/objects/person/describe']);
+  expect(calls.filter((c) => c.path === '/metadata/navigation')).toHaveLength(1);
 });

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { post } from '../api/client';
-import type { Describe, RecordData } from '../api/describe';
+import { useDescribe, useMetadata } from '../api/metadata';
+import type { RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
-import type { NavigationEntry } from '../shell/navigation';
+import { useNavigation } from '../shell/navigation';
 import { ApiErrorView } from '../shell/api-error-view';
 import { FieldHistory } from './field-history';
 import { effectiveLayout } from './page-layout';
@@ -26,10 +27,10 @@ import { Timeline } from './timeline';
 export function RecordPage({ object, id }: { object: string; id: string }) {
   const { t, label } = useI18n();
   const enc = `${encodeURIComponent(object)}/${encodeURIComponent(id)}`;
-  const describe = useApi<Describe>(`/metadata/objects/${encodeURIComponent(object)}/describe`);
+  const describe = useDescribe(object);
   const record = useApi<RecordData>(`/records/${enc}`);
-  const objects = useApi<{ objects: RawObject[] }>('/metadata/objects');
-  const nav = useApi<{ objects: NavigationEntry[] }>('/metadata/navigation');
+  const objects = useMetadata<{ objects: RawObject[] }>('/metadata/objects');
+  const nav = useNavigation();
   const [revision, setRevision] = useState(0);
   const found = record.data !== undefined;
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { Describe, RecordData } from '../api/describe';
+import type { RecordData } from '../api/describe';
+import { useDescribe } from '../api/metadata';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
@@ -23,7 +24,7 @@ const MAX_COLUMNS = 4;
 export function RelatedList({ spec, parentId, qualify, onAdded }: { spec: RelatedListSpec; parentId: string; qualify: boolean; onAdded(): void }) {
   const { t, label } = useI18n();
   const [adding, setAdding] = useState(false);
-  const child = useApi<Describe>(`/metadata/objects/${encodeURIComponent(spec.object)}/describe`);
+  const child = useDescribe(spec.object);
   const filter = JSON.stringify(childFilter([spec.field], parentId));
   const columns = useMemo(() => {
     if (!child.data) return [];

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { get } from '../api/client';
+import { describePath, useMetadataLoader } from '../api/metadata';
 import type { Describe, FieldDef, RecordData } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
@@ -27,10 +28,10 @@ export function mergeTimeline(entries: TimelineEntry[]): TimelineEntry[] {
   return [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || a.object.localeCompare(b.object) || a.record.id.localeCompare(b.record.id));
 }
 
-async function loadSource(src: TimelineSource, parentId: string, limit: number): Promise<{ entries: TimelineEntry[]; more: boolean }> {
+async function loadSource(src: TimelineSource, parentId: string, limit: number, metadata: <T>(path: string) => Promise<T>): Promise<{ entries: TimelineEntry[]; more: boolean }> {
   const filter = { and: [childFilter(src.lookups, parentId), { '!=': [{ var: src.dateField }, null] }] };
   const [describe, page] = await Promise.all([
-    get<Describe>(`/metadata/objects/${encodeURIComponent(src.object)}/describe`),
+    metadata<Describe>(describePath(src.object)),
     get<{ records: RecordData[]; nextCursor?: string }>(`/records/${encodeURIComponent(src.object)}?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=-${src.dateField}&limit=${limit}`),
   ]);
   return { entries: page.records.map((record) => ({ object: src.object, record, at: String(record[src.dateField]), describe })), more: page.nextCursor !== undefined };
@@ -45,9 +46,11 @@ export function Timeline({ sources, parentId }: { sources: TimelineSource[]; par
   const [limit, setLimit] = useState(STEP);
   const [state, setState] = useState<{ entries?: TimelineEntry[]; more?: boolean; error?: ApiError }>({});
   const [tick, setTick] = useState(0);
+  // The sources' describes once per page (the related lists read them too), however often "more" is asked.
+  const metadata = useMetadataLoader();
   useEffect(() => {
     let live = true;
-    Promise.all(sources.map((s) => loadSource(s, parentId, limit))).then(
+    Promise.all(sources.map((s) => loadSource(s, parentId, limit, metadata))).then(
       (parts) => {
         if (!live) return;
         const merged = mergeTimeline(parts.flatMap((p) => p.entries));
@@ -58,7 +61,7 @@ export function Timeline({ sources, parentId }: { sources: TimelineSource[]; par
     return () => {
       live = false;
     };
-  }, [sources, parentId, limit, tick]);
+  }, [sources, parentId, limit, tick, metadata]);
   const entries = state.entries;
   return (
     <section className="rp-card" data-testid="timeline">

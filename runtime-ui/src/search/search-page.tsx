@@ -2,7 +2,7 @@ import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
-import type { NavigationEntry } from '../shell/navigation';
+import { useNavigation } from '../shell/navigation';
 import { SearchResults, type SearchGroup } from './search-results';
 
 /** Hits per object on the search page. */
@@ -14,7 +14,7 @@ export function SearchPage() {
   const { query } = useRouter();
   const q = (query.get('q') ?? '').trim().slice(0, 200);
   const hits = useApi<{ results: SearchGroup[] }>(q ? `/search?q=${encodeURIComponent(q)}&limit=${PER_OBJECT}` : null);
-  const nav = useApi<{ objects: NavigationEntry[] }>('/metadata/navigation');
+  const nav = useNavigation();
   if (!q) {
     return (
       <section>

@@ -3,7 +3,7 @@ import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
 import { SearchBox } from '../search/search-box';
-import type { NavigationEntry } from './navigation';
+import { NavigationProvider, type NavigationEntry } from './navigation';
 import { useSession } from './session';
 
 /** The app frame: the objects the user may read, language switch, sign-out; one column on a phone. */
@@ -38,7 +38,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
         ))}
       </nav>
-      <main className="content">{children}</main>
+      <main className="content">
+        <NavigationProvider value={nav}>{children}</NavigationProvider>
+      </main>
     </div>
   );
 }

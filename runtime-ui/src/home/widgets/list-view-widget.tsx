@@ -1,5 +1,5 @@
 import type { Describe, FieldDef } from '../../api/describe';
-import { useApi } from '../../api/use-api';
+import { useDescribe } from '../../api/metadata';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { ApiErrorView } from '../../shell/api-error-view';
@@ -16,14 +16,13 @@ export function usableViews(describe: Describe, userId: string | undefined): Des
   return describe.object.listViews.filter((v) => v.visibility?.type !== 'personal' || v.visibility.owner === userId);
 }
 
-const describePath = (object: string) => `/metadata/objects/${encodeURIComponent(object)}/describe`;
 
 /** A saved list view's first rows (or the object's newest records when no view is chosen). */
 function ListViewRows({ config }: { config: Record<string, unknown> }) {
   const { t, label } = useI18n();
   const object = configString(config, 'object');
   const view = configString(config, 'view');
-  const describe = useApi<Describe>(object ? describePath(object) : null);
+  const describe = useDescribe(object ?? null);
   if (!object) return <p className="rp-muted">{t('home.widget.pickObject')}</p>;
   if (describe.error) return <ApiErrorView error={describe.error} retry={describe.reload} />;
   if (!describe.data) return <p className="rp-muted">{t('common.loading')}</p>;
@@ -53,7 +52,7 @@ function ListViewSettings({ config, onChange }: WidgetSettingsProps) {
   const { t, label } = useI18n();
   const { me } = useSession();
   const object = configString(config, 'object');
-  const describe = useApi<Describe>(object ? describePath(object) : null);
+  const describe = useDescribe(object ?? null);
   return (
     <>
       <ObjectSelect value={object} onChange={(o) => onChange({ object: o })} />

@@ -1,5 +1,5 @@
-import type { Describe, FieldDef } from '../../api/describe';
-import { useApi } from '../../api/use-api';
+import type { FieldDef } from '../../api/describe';
+import { useDescribe } from '../../api/metadata';
 import { useI18n } from '../../i18n/i18n';
 import { ApiErrorView } from '../../shell/api-error-view';
 import { picklistValues } from '../../widgets/picklist-options';
@@ -7,7 +7,6 @@ import type { WidgetKind, WidgetSettingsProps } from '../widget-types';
 import { configString, ObjectSelect } from './object-select';
 import { RecordRows } from './record-rows';
 
-const describePath = (object: string) => `/metadata/objects/${encodeURIComponent(object)}/describe`;
 const DATE_TYPES = new Set(['date', 'datetime']);
 
 /** The chosen status values (strings only). */
@@ -32,7 +31,7 @@ export function dueField(fields: FieldDef[]): FieldDef | undefined {
 function MyOpenRecords({ config }: { config: Record<string, unknown> }) {
   const { t, label } = useI18n();
   const object = configString(config, 'object');
-  const describe = useApi<Describe>(object ? describePath(object) : null);
+  const describe = useDescribe(object ?? null);
   if (!object) return <p className="rp-muted">{t('home.widget.pickObject')}</p>;
   if (describe.error) return <ApiErrorView error={describe.error} retry={describe.reload} />;
   if (!describe.data) return <p className="rp-muted">{t('common.loading')}</p>;
@@ -54,7 +53,7 @@ function MyOpenRecords({ config }: { config: Record<string, unknown> }) {
 function MyOpenSettings({ config, onChange }: WidgetSettingsProps) {
   const { t, label } = useI18n();
   const object = configString(config, 'object');
-  const describe = useApi<Describe>(object ? describePath(object) : null);
+  const describe = useDescribe(object ?? null);
   const picklists = describe.data?.object.fields.filter((f) => f.type === 'picklist') ?? [];
   const field = picklists.find((f) => f.name === configString(config, 'statusField'));
   const chosen = new Set(statusValues(config));

@@ -1,11 +1,10 @@
-import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import type { NavigationEntry } from '../../shell/navigation';
+import { useNavigation } from '../../shell/navigation';
 
 /** Picks one of the objects the user may read (labels in the locale). */
 export function ObjectSelect({ value, onChange }: { value: string | undefined; onChange(object: string): void }) {
   const { t, label } = useI18n();
-  const nav = useApi<{ objects: NavigationEntry[] }>('/metadata/navigation');
+  const nav = useNavigation();
   return (
     <label>
       {t('home.widget.object')}

@@ -2,7 +2,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { ApiErrorView } from '../../shell/api-error-view';
-import type { NavigationEntry } from '../../shell/navigation';
+import { useNavigation } from '../../shell/navigation';
 import type { WidgetKind } from '../widget-types';
 
 const SHOWN = 10;
@@ -18,7 +18,7 @@ interface RecentRecord {
 function RecentRecords() {
   const { t, label, fmt } = useI18n();
   const recent = useApi<{ records: RecentRecord[] }>('/me/recent');
-  const nav = useApi<{ objects: NavigationEntry[] }>('/metadata/navigation');
+  const nav = useNavigation();
   const objects = new Map(nav.data?.objects.map((o) => [o.name, o]));
   if (recent.error) return <ApiErrorView error={recent.error} retry={recent.reload} />;
   if (!recent.data) return <p className="rp-muted">{t('common.loading')}</p>;
