@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
+import { TEST_PASSWORD, type TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
 
 /**
  * Faults in Chromium: a 500, the server unreachable, a slow answer, an expired
@@ -15,8 +16,7 @@ let base: string;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2efault'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2efault'));
   await t.admin.defineObject({ name: 'ticket', label: { en: 'Ticket', 'zh-CN': '工单' }, pluralLabel: { en: 'Tickets', 'zh-CN': '工单' }, fields: [{ name: 'subject', type: 'text', label: 'Subject' }] });
   await t.admin.post('/records/ticket', { name: '<img src=x onerror="alert(1)">Printer jam', subject: '<script>alert(2)</script>' });
   page = await newPage(browser);
@@ -24,7 +24,7 @@ beforeAll(async () => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,7 +83,7 @@ it('an expired session brings the sign-in page, not a white screen, and the work
   await page.click('[data-testid=form-save]');
   await page.waitForSelector('input[name=email]');
   await page.fill('input[name=email]', `admin@${t.tenant.slug}.test`);
-  await page.fill('input[name=password]', 'correct-horse-battery');
+  await page.fill('input[name=password]', TEST_PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForSelector('#root_name');
   expect(await page.inputValue('#root_name')).toBe('After the session');

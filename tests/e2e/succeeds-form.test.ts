@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RawObjectDef } from '../../engine/shared/metadata-types';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
+import type { TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
 
 /**
  * Record forms in Chromium over objects an admin defines: a store with a
@@ -53,8 +54,7 @@ function wideObject(): RawObjectDef {
 }
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2eform'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2eform'));
   await t.admin.defineObject({ name: 'customer', label: { en: 'Customer', 'zh-CN': '客户' }, pluralLabel: { en: 'Customers', 'zh-CN': '客户' }, fields: [] });
   await t.admin.defineObject(STORE);
   await t.admin.defineObject(wideObject());
@@ -64,7 +64,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   // "Failed to load resource" is the browser noting the 409 the conflict test provokes.
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && pageErrors.push(m.text()));
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
-
-/** Polls patiently: the whole suite runs in parallel and this machine may be busy. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+import type { TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
+import { poll } from './helpers/list-page';
 
 /**
  * The kanban in Chromium: columns per stage with counts and amount totals;
@@ -19,8 +18,7 @@ const ids: Record<string, string> = {};
 const v = (value: string, en: string, zh: string, color?: string) => ({ value, label: { en, 'zh-CN': zh }, ...(color ? { color } : {}) });
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2ekanban'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2ekanban'));
   await t.admin.defineObject({
     name: 'opportunity',
     label: { en: 'Opportunity', 'zh-CN': '商机' },
@@ -65,7 +63,7 @@ async function drag(page: Page, from: Locator, to: Locator) {
 it('drags a card to another stage through the API; a refused drag snaps back with the message', async () => {
   // Wide enough for all four columns: no column sits at the strip's edge, where dnd-kit would scroll the strip mid-drag.
   const page = await newPage(browser, { width: 1600, height: 900 });
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
   await page.click('[data-testid=nav-opportunity]');
   await page.click('[data-testid=open-kanban]');
   await card(page, 'Alpha deal').waitFor();
@@ -96,7 +94,7 @@ it('drags a card to another stage through the API; a refused drag snaps back wit
 it('on a phone the columns scroll sideways and a card moves by touch', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'en-US' });
   const page = await context.newPage();
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
   await page.goto(`${base}/app/o/opportunity/kanban?field=stage`);
   await card(page, 'Gamma deal').waitFor();
   const strip = page.getByTestId('kanban-columns');

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
-
-/** Polls patiently: the whole suite runs in parallel and this machine may be busy. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+import type { TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
+import { firstName, poll, scrollListUntil } from './helpers/list-page';
 
 /**
  * The generated list in Chromium: sort by a header, filter with the builder,
@@ -23,8 +22,7 @@ const pad = (i: number) => String(i).padStart(3, '0');
 const v = (value: string, en: string, zh: string, color?: string) => ({ value, label: { en, 'zh-CN': zh }, ...(color ? { color } : {}) });
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2elist'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2elist'));
   await t.admin.defineObject({ name: 'firm', label: { en: 'Firm', 'zh-CN': '集团' }, fields: [] });
   await t.admin.defineObject({
     name: 'account',
@@ -54,12 +52,11 @@ afterAll(async () => {
 });
 
 const total = (page: Page) => page.getByTestId('list-total');
-const firstName = (page: Page) => page.locator('.lv-body [role=row][data-index="0"] [data-field=name]');
 const accountByName = async (name: string) => (await t.admin.get(`/records/account?filter=${encodeURIComponent(JSON.stringify({ '==': [{ var: 'name' }, name] }))}`)).body.records[0];
 
 it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view and exports', async () => {
   const page = await newPage(browser);
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
   const cursorPages: string[] = [];
   page.on('request', (r) => r.url().includes('/api/v1/records/account?') && r.url().includes('cursor=') && cursorPages.push(r.url()));
   await page.click('[data-testid=nav-account]');
@@ -116,12 +113,7 @@ it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view 
   await employees.locator('button').click();
   await poll(() => firstName(page).textContent()).toBe('Account 001');
   expect(cursorPages).toEqual([]);
-  const scroller = page.getByTestId('list-scroller');
-  for (let i = 0; i < 10 && !(await page.locator('.lv-td[data-field=name]', { hasText: 'Account 250' }).count()); i++) {
-    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.waitForTimeout(150);
-  }
-  await page.locator('.lv-td[data-field=name]', { hasText: 'Account 250' }).waitFor();
+  const scroller = await scrollListUntil(page, 'Account 250');
   expect(cursorPages.length).toBe(2);
   expect(await page.locator('.lv-body [role=row]').count()).toBeLessThan(100);
   await scroller.evaluate((el) => el.scrollTo(0, 0));
@@ -164,7 +156,7 @@ it('sorts, filters, searches, scrolls, bulk-edits, changes owners, saves a view 
 it('works on a phone: the table scrolls sideways and rows can be picked by touch', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
   const page = await context.newPage();
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
   await page.goto(`${base}/app/o/account?sort=employees`);
   await poll(() => total(page).textContent()).toBe('共 250 条');
   const scroller = page.getByTestId('list-scroller');

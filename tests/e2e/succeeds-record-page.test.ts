@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
+import type { TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
 
 /**
  * The record page (customer 360), global search and the personal home page
@@ -15,8 +16,7 @@ let companyId: string;
 const COMPANY = 'Acme <i>Robotics</i>';
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2erp'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2erp'));
   await t.admin.defineObject({
     name: 'company',
     label: { en: 'Company', 'zh-CN': '公司' },
@@ -55,7 +55,7 @@ beforeAll(async () => {
     expect((await t.admin.post('/records/visit', { name, visited_on, company: companyId, note: 'talked <b>shop</b>' })).status).toBe(201);
   }
   page = await newPage(browser);
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
 });
 afterAll(async () => {
   await browser?.close();
@@ -128,7 +128,7 @@ it('changes the owner and deletes a record after asking', async () => {
 
 it('speaks Chinese on a phone-sized screen: labels, picklist values and one column', async () => {
   const phone = await newPage(browser, { locale: 'zh-CN', width: 390, height: 844 });
-  await signIn(phone, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(phone, base, t);
   await phone.goto(`${base}/app/o/company/${companyId}`);
   await phone.waitForSelector('[data-testid=related-visit-company] tbody tr');
   expect(await phone.locator('[data-testid=record-section] h2').allTextContents()).toEqual(['概况', '财务']);

@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
+import type { TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
+import { firstName, scrollListUntil } from './helpers/list-page';
 
 /**
  * The runtime UI's proof in one journey, as a user would go: log in, open a
@@ -19,8 +21,7 @@ const pad = (i: number) => String(i).padStart(3, '0');
 const v = (value: string, en: string, zh: string) => ({ value, label: { en, 'zh-CN': zh } });
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2ejourney'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2ejourney'));
   await t.admin.defineObject({ name: 'customer', label: { en: 'Customer', 'zh-CN': '客户' }, pluralLabel: { en: 'Customers', 'zh-CN': '客户' }, fields: [] });
   await t.admin.defineObject({
     name: 'deal',
@@ -48,12 +49,11 @@ afterAll(async () => {
 });
 
 const total = () => page.getByTestId('list-total');
-const firstName = () => page.locator('.lv-body [role=row][data-index="0"] [data-field=name]');
 const dealNamed = async (name: string) => (await t.admin.get(`/records/deal?filter=${encodeURIComponent(JSON.stringify({ '==': [{ var: 'name' }, name] }))}`)).body.records[0];
 
 it('goes from the list to a new record, an edit, the kanban and Chinese', async () => {
   const started = Date.now();
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
   const cursorPages: string[] = [];
   page.on('request', (r) => r.url().includes('/api/v1/records/deal?') && r.url().includes('cursor=') && cursorPages.push(r.url()));
 
@@ -75,17 +75,12 @@ it('goes from the list to a new record, an edit, the kanban and Chinese', async 
   // Sort by amount, ascending then descending.
   const amount = page.locator('[role=columnheader][data-field=amount]');
   await amount.locator('button').click();
-  await expect.poll(() => firstName().textContent()).toBe('Deal 001');
+  await expect.poll(() => firstName(page).textContent()).toBe('Deal 001');
   await amount.locator('button').click();
-  await expect.poll(() => firstName().textContent()).toBe(`Deal ${pad(COUNT)}`);
+  await expect.poll(() => firstName(page).textContent()).toBe(`Deal ${pad(COUNT)}`);
 
   // Scroll to the end: further pages load as it nears.
-  const scroller = page.getByTestId('list-scroller');
-  for (let i = 0; i < 10 && !(await page.locator('.lv-td[data-field=name]', { hasText: 'Deal 001' }).count()); i++) {
-    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.waitForTimeout(150);
-  }
-  await page.locator('.lv-td[data-field=name]', { hasText: 'Deal 001' }).waitFor();
+  const scroller = await scrollListUntil(page, 'Deal 001');
   expect(cursorPages.length).toBeGreaterThan(0);
   await scroller.evaluate((el) => el.scrollTo(0, 0));
 

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestTenant, type TestTenant } from '../helpers/test-server';
-import { launchBrowser, newPage, screenshot, signIn } from './helpers/browser';
+import type { TestTenant } from '../helpers/test-server';
+import { newPage, screenshot } from './helpers/browser';
+import { signInAsAdmin, startBrowserTenant } from './helpers/browser-tenant';
 
 /** The app shell in Chromium: sign in, navigation from metadata, a list, a record, the language switch. */
 let t: TestTenant;
@@ -9,8 +10,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestTenant('e2eshell'), launchBrowser()]);
-  base = `http://127.0.0.1:${t.server.port}`;
+  ({ t, browser, base } = await startBrowserTenant('e2eshell'));
   await t.admin.defineObject({ name: 'company', label: { en: 'Company', 'zh-CN': '公司' }, pluralLabel: { en: 'Companies', 'zh-CN': '公司列表' }, fields: [{ name: 'city', type: 'text', label: { en: 'City', 'zh-CN': '城市' } }] });
   await t.admin.post('/records/company', { name: '上海云杉科技有限公司', city: '上海' });
 });
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 it('signs in, lists an object from the navigation, opens a record and switches to Chinese', async () => {
   const page = await newPage(browser);
-  await signIn(page, base, `admin@${t.tenant.slug}.test`, 'correct-horse-battery');
+  await signInAsAdmin(page, base, t);
   await page.click('[data-testid=nav-company]');
   await page.waitForSelector('text=上海云杉科技有限公司');
   expect(await page.textContent('h1')).toBe('Companies');

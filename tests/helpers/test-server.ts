@@ -71,6 +71,9 @@ export interface TestTenant {
   close(): Promise<void>;
 }
 
+/** The password of every user startTestTenant creates. */
+export const TEST_PASSWORD = 'correct-horse-battery';
+
 export const databaseUrl = () => inject('databaseUrl');
 export const uniqueSlug = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
 
@@ -92,15 +95,14 @@ export async function startTestTenant(prefix = 't'): Promise<TestTenant> {
   const server = await startTestServer();
   const db = server.services.db;
   const tenant = await createTenant(db, uniqueSlug(prefix), 'Test organisation');
-  const password = 'correct-horse-battery';
   const anonymous = anonymousClient(server.port);
   const signIn = async (email: string) => {
-    const res = await anonymous.post('/auth/login', { email, password, tenant: tenant.slug });
+    const res = await anonymous.post('/auth/login', { email, password: TEST_PASSWORD, tenant: tenant.slug });
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
     return anonymous.as(res.body.token);
   };
   const adminEmail = `admin@${tenant.slug}.test`;
-  const adminUser = await createUser(db, tenant.id, { email: adminEmail, password, isAdmin: true });
+  const adminUser = await createUser(db, tenant.id, { email: adminEmail, password: TEST_PASSWORD, isAdmin: true });
   const admin = await signIn(adminEmail);
   let n = 0;
   return {
@@ -112,7 +114,7 @@ export async function startTestTenant(prefix = 't'): Promise<TestTenant> {
     sql: (text, params = []) => runSql(db, text, params),
     async newUser(isAdmin = false) {
       const email = `user${++n}@${tenant.slug}.test`;
-      const u = await createUser(db, tenant.id, { email, password, isAdmin });
+      const u = await createUser(db, tenant.id, { email, password: TEST_PASSWORD, isAdmin });
       return { client: await signIn(email), id: u.id, email };
     },
     async close() {

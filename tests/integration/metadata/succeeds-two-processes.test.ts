@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../engine/server';
 import type { RawObjectDef } from '../../../engine/shared/metadata-types';
-import { anonymousClient, startTestServer, startTestTenant, type ApiClient, type TestTenant } from '../../helpers/test-server';
-
-/** The password startTestTenant gives its users. */
-const PASSWORD = 'correct-horse-battery';
+import { anonymousClient, startTestServer, startTestTenant, TEST_PASSWORD, type ApiClient, type TestTenant } from '../../helpers/test-server';
 
 let t: TestTenant;
 let serverB: RunningServer;
@@ -14,7 +11,7 @@ let b: ApiClient;
 
 async function signIn(server: RunningServer, email: string): Promise<ApiClient> {
   const anonymous = anonymousClient(server.port);
-  const res = await anonymous.post('/auth/login', { email, password: PASSWORD, tenant: t.tenant.slug });
+  const res = await anonymous.post('/auth/login', { email, password: TEST_PASSWORD, tenant: t.tenant.slug });
   expect(res.status).toBe(200);
   return anonymous.as(res.body.token);
 }

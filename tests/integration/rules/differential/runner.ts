@@ -73,13 +73,19 @@ function typed(rule: unknown) {
   return expr;
 }
 
-/** Value mode: SELECT id, (sql) AS v for every row, against the interpreter per row. */
-export async function compareValue(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally, opts: CompareOptions = {}): Promise<void> {
+/** The rule checked, compiled for `mode` and its parameters bound for the locale; counts one run. */
+function prepare(rule: unknown, mode: 'value' | 'predicate', tally: Tally, opts: CompareOptions) {
   const locale = opts.locale ?? LOCALE;
   const expr = typed(rule);
-  const { sql, params } = compileExpr(expr, OPTIONS, 'value');
+  const { sql, params } = compileExpr(expr, OPTIONS, mode);
   const bound = bindParams(params, runtimeFor(locale));
   tally.runs++;
+  return { locale, expr, sql, bound };
+}
+
+/** Value mode: SELECT id, (sql) AS v for every row, against the interpreter per row. */
+export async function compareValue(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally, opts: CompareOptions = {}): Promise<void> {
+  const { locale, expr, sql, bound } = prepare(rule, 'value', tally, opts);
   let answer: { id: string; v: unknown }[];
   try {
     answer = await runSql<{ id: string; v: unknown }>(db, `SELECT id, (${sql}) AS v FROM ${table}`, bound);
@@ -101,11 +107,7 @@ export async function compareValue(db: Executor, table: string, rows: Row[], rul
 
 /** Predicate mode: SELECT id WHERE sql must be exactly the rows whose interpreter result is truthy. */
 export async function comparePredicate(db: Executor, table: string, rows: Row[], rule: unknown, tally: Tally, opts: CompareOptions = {}): Promise<void> {
-  const locale = opts.locale ?? LOCALE;
-  const expr = typed(rule);
-  const { sql, params } = compileExpr(expr, OPTIONS, 'predicate');
-  const bound = bindParams(params, runtimeFor(locale));
-  tally.runs++;
+  const { locale, sql, bound } = prepare(rule, 'predicate', tally, opts);
   let selected: Set<string>;
   try {
     selected = new Set((await runSql<{ id: string }>(db, `SELECT id FROM ${table} WHERE ${sql}`, bound)).map((r) => r.id));
