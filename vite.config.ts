@@ -2,8 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * One build for the browser apps (runtime UI now, designer later), served by
- * the Tessera server from dist/ui: /app → runtime-ui/index.html.
+ * One build for the browser apps, served by the Tessera server from dist/ui:
+ * /app → runtime-ui/index.html, /designer → designer/index.html.
  */
 export default defineConfig({
   plugins: [react()],
@@ -12,6 +12,6 @@ export default defineConfig({
     outDir: 'dist/ui',
     emptyOutDir: true,
     sourcemap: false,
-    rollupOptions: { input: { app: 'runtime-ui/index.html' } },
+    rollupOptions: { input: { app: 'runtime-ui/index.html', designer: 'designer/index.html' } },
   },
 });

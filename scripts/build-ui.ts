@@ -10,7 +10,7 @@ import { build } from 'vite';
  */
 const root = path.resolve(import.meta.dirname, '..');
 const stamp = path.join(root, 'dist/ui/.built');
-const sources = ['runtime-ui', 'engine/shared', 'vite.config.ts', 'package-lock.json', 'scripts/build-ui.ts'].map((p) => path.join(root, p));
+const sources = ['runtime-ui', 'designer', 'engine/shared', 'vite.config.ts', 'package-lock.json', 'scripts/build-ui.ts'].map((p) => path.join(root, p));
 
 function newest(p: string): number {
   if (!existsSync(p)) return 0;

@@ -30,5 +30,14 @@ const flag = (v: unknown) => v === 'true' || v === '1';
 export function publishOptions(req: Request): PublishOptions {
   const base = req.query.baseVersion;
   if (base !== undefined && (typeof base !== 'string' || !/^\d+$/.test(base))) throw new AppError('REQUEST_INVALID', 'baseVersion must be a version number');
-  return { dryRun: flag(req.query.dryRun), confirm: flag(req.query.confirm), ...(base !== undefined ? { baseVersion: Number(base) } : {}) };
+  const preview = req.query.preview;
+  if (preview !== undefined && (typeof preview !== 'string' || !/^[a-z][a-z0-9_]{0,62}(,[a-z][a-z0-9_]{0,62}){0,49}$/.test(preview))) {
+    throw new AppError('REQUEST_INVALID', 'preview is a comma-separated list of at most 50 object names');
+  }
+  return {
+    dryRun: flag(req.query.dryRun),
+    confirm: flag(req.query.confirm),
+    ...(base !== undefined ? { baseVersion: Number(base) } : {}),
+    ...(preview !== undefined ? { preview: preview.split(',') } : {}),
+  };
 }

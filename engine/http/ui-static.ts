@@ -25,18 +25,20 @@ function precompressed(assets: string) {
 }
 
 /**
- * Serves the built browser apps: hashed assets cached for a year, and the
- * runtime UI's index.html for /app and every path under it (the app routes
- * in the browser). Without a build, /app says how to make one.
+ * Serves the built browser apps: hashed assets cached for a year, the
+ * runtime UI's index.html for /app and the designer's for /designer, and for
+ * every path under them (the apps route in the browser). Without a build, /app says how to make one.
  */
 export function serveUi(app: Express, dir = UI_DIR): void {
   const assets = path.join(dir, 'assets');
   app.use('/assets', precompressed(assets), express.static(assets, { immutable: true, maxAge: '365d', index: false }));
-  const index = path.join(dir, 'runtime-ui', 'index.html');
-  const page = (_req: Request, res: Response, next: NextFunction) => {
-    if (!existsSync(index)) return next(new AppError('ROUTE_NOT_FOUND', 'the web app is not built: run npm run build:ui'));
-    res.set('Cache-Control', 'no-cache').sendFile(index);
-  };
-  app.get('/app', page);
-  app.get('/app/{*rest}', page);
+  for (const [route, folder] of [['/app', 'runtime-ui'], ['/designer', 'designer']] as const) {
+    const index = path.join(dir, folder, 'index.html');
+    const page = (_req: Request, res: Response, next: NextFunction) => {
+      if (!existsSync(index)) return next(new AppError('ROUTE_NOT_FOUND', 'the web app is not built: run npm run build:ui'));
+      res.set('Cache-Control', 'no-cache').sendFile(index);
+    };
+    app.get(route, page);
+    app.get(`${route}/{*rest}`, page);
+  }
 }

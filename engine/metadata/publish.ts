@@ -5,7 +5,7 @@ import { planSchemaChange, isDestructive } from '../schema-engine/plan';
 import type { PlanAction, TrashEntry } from '../schema-engine/plan-types';
 import { trashName } from '../schema-engine/names';
 import { canonicalJson } from '../shared/canonical-json';
-import type { RawSnapshot } from '../shared/metadata-types';
+import type { ObjectDef, RawSnapshot } from '../shared/metadata-types';
 import { checkDefaults } from './check-defaults';
 import { checkRules } from './check-rules';
 import { METADATA_CHANNEL, type MetadataCache } from './metadata-cache';
@@ -28,6 +28,8 @@ export interface PublishOptions {
   confirm?: boolean;
   /** The version the admin edited; a newer published version → 409. */
   baseVersion?: number;
+  /** Objects whose normalized definition the answer should carry (the designer's preview of a draft). */
+  preview?: string[];
 }
 
 export interface PublishResult {
@@ -35,6 +37,8 @@ export interface PublishResult {
   plan: PlanAction[];
   dryRun: boolean;
   changed: boolean;
+  /** The normalized definitions asked for with `preview` (an object the change deletes is absent). */
+  preview?: Record<string, ObjectDef>;
 }
 
 /** Re-homes issues of one object document so paths point into what the caller sent. */
@@ -101,7 +105,17 @@ export async function publishChange(
     throw e;
   }
   if (outcome.after) ctx.cache.put(new TenantMetadata(ctx.schema, outcome.after, ctx.registry));
-  return { version: outcome.version, plan: outcome.plan, dryRun: outcome.dryRun, changed: outcome.changed };
+  return { version: outcome.version, plan: outcome.plan, dryRun: outcome.dryRun, changed: outcome.changed, ...outcome.preview };
+}
+
+/** `{preview: {name: definition}}` for the objects asked for, or nothing when none was asked. */
+function previewOf(after: Snapshot, names: string[] | undefined): { preview: Record<string, ObjectDef> } | undefined {
+  if (!names?.length) return undefined;
+  const entries = names.flatMap((n) => {
+    const def = after.objects.get(n);
+    return def ? [[n, def] as const] : [];
+  });
+  return { preview: Object.fromEntries(entries) };
 }
 
 /** Thrown inside the transaction to roll a dry-run back while answering its plan. */
@@ -127,18 +141,19 @@ async function applyInTransaction(ctx: PublishContext, summary: string, change: 
     const trash = await withTrashedDefinitions(trx, ctx, await loadTrash(trx, ctx.schema), before, after);
     const plan = planSchemaChange(before, after, { schema: ctx.schema, registry: ctx.registry, version: after.version, trash, newTrashName: (o, f) => trashName(o, f, after.version) });
     const changed = canonical(nextRaw) !== canonical(current.raw);
+    const preview = previewOf(after, opts.preview);
     if (isDestructive(plan) && !opts.confirm && !opts.dryRun) {
       throw new AppError('METADATA_CONFIRMATION_REQUIRED', 'this change moves data to the trash; repeat it with ?confirm=true', { plan });
     }
     await runChecks(trx, plan);
-    if (!changed) return { version: current.version, plan, dryRun: !!opts.dryRun, changed, after: undefined };
+    if (!changed) return { version: current.version, plan, dryRun: !!opts.dryRun, changed, after: undefined, preview };
     await runPlan(trx, ctx.schema, plan, after.version);
     // A dry-run really runs the DDL against the data, then rolls it back: a
     // unique index over duplicates or a key over dangling ids fails here too.
-    if (opts.dryRun) throw new DryRunRollback({ version: current.version, plan, dryRun: true, changed });
+    if (opts.dryRun) throw new DryRunRollback({ version: current.version, plan, dryRun: true, changed, ...preview });
     await insertVersion(trx, ctx.schema, { version: after.version, authorId: ctx.userId, summary, raw: nextRaw, plan });
     await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, `${ctx.schema}:${after.version}`]);
-    return { version: after.version, plan, dryRun: false, changed, after };
+    return { version: after.version, plan, dryRun: false, changed, after, preview };
   });
 }
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../core/errors';
-import { deleteObject, putObject, putValueSet, restoreVersion } from '../../metadata/object-operations';
+import { applyChanges, deleteObject, putObject, putValueSet, restoreVersion } from '../../metadata/object-operations';
+import { fieldTypeCatalogue } from '../../field-types/catalogue';
 import { listVersions, loadVersion } from '../../metadata/version-store';
 import { recomputeRollup } from '../../rollups/recompute-rollup';
 import { requireAdmin } from '../middleware/auth';
@@ -58,6 +59,13 @@ export function metadataRouter(s: Services): Router {
   });
   r.post('/objects/:name/fields/:field/recompute', requireAdmin, async (req, res) => {
     res.json({ updated: await recomputeRollup(s.db, await meta(res), String(req.params.name), String(req.params.field)) });
+  });
+
+  r.post('/changes', requireAdmin, async (req, res) => {
+    res.json(await applyChanges(metadataContext(s, res), req.body, publishOptions(req)));
+  });
+  r.get('/field-types', (_req, res) => {
+    res.json({ fieldTypes: fieldTypeCatalogue(s.registry) });
   });
 
   r.get('/value-sets', async (_req, res) => {

@@ -275,6 +275,19 @@ const PROBES: Record<string, RouteProbes> = {
       { path: `${V}/metadata/objects/company/fields/deal_total/recompute`, expect: ok((b) => (b.updated === 0 ? undefined : `recompute repaired ${b.updated} rows; A's were all correct`)) },
     ],
   },
+  [`POST ${V}/metadata/changes`]: {
+    admin: true,
+    probes: () => [
+      { path: `${V}/metadata/changes?dryRun=true&preview=deal`, body: { deleteObjects: [B_NAMES.object] }, expect: NO_OBJECT },
+      { path: `${V}/metadata/changes?baseVersion=${w.b.maxVersion}`, body: { objects: { deal: dealDef(false) } }, expect: BASE_VERSION_CONFLICT },
+      {
+        path: `${V}/metadata/changes?dryRun=true&preview=probe`,
+        body: { objects: { probe: { label: 'Probe', fields: [{ name: 'v', type: 'lookup', label: 'V', options: { target: B_NAMES.object } }] } } },
+        expect: bad('METADATA_INVALID'),
+      },
+    ],
+  },
+  [`GET ${V}/metadata/field-types`]: { probes: () => [{ path: `${V}/metadata/field-types`, expect: ok((b) => (b.fieldTypes.some((t: { type: string }) => t.type === 'lookup') ? undefined : 'no field types')) }] },
   [`GET ${V}/metadata/value-sets`]: {
     probes: () => [{ path: `${V}/metadata/value-sets`, expect: ok((b) => (JSON.stringify(b.valueSets.map((v: { name: string }) => v.name)) === '["a_colours"]' ? undefined : 'value sets are not A\'s')) }],
   },

@@ -1,0 +1,4 @@
+/** Placeholder until this page is built. */
+export function HistoryPage() {
+  return <p data-testid="page-todo">HistoryPage</p>;
+}
