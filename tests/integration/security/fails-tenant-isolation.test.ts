@@ -181,6 +181,8 @@ const PROBES: Record<string, RouteProbes> = {
   // The web app's page: the same HTML shell whatever the path names; its data comes from the API.
   'GET /app': { probes: () => [{ path: '/app', expect: ok() }] },
   'GET /app/{*rest}': { probes: () => [{ path: `/app/o/${B_NAMES.object}/${w.b.vaultId}`, expect: ok() }] },
+  'GET /designer': { probes: () => [{ path: '/designer', expect: ok() }] },
+  'GET /designer/{*rest}': { probes: () => [{ path: `/designer/objects/${B_NAMES.object}`, expect: ok() }] },
   [`GET ${V}/metadata/navigation`]: {
     probes: () => [{ path: `${V}/metadata/navigation`, expect: ok((b) => (JSON.stringify(b.objects.map((o: { name: string }) => o.name).sort()) === '["company","deal"]' ? undefined : "navigation is not A's")) }],
   },
@@ -570,7 +572,7 @@ const PROBES: Record<string, RouteProbes> = {
 };
 
 /** Routes that answer without a session or token. */
-const PUBLIC_ROUTES = new Set(['GET /', 'GET /app', 'GET /app/{*rest}', `GET ${V}/health`, `POST ${V}/auth/login`]);
+const PUBLIC_ROUTES = new Set(['GET /', 'GET /app', 'GET /app/{*rest}', 'GET /designer', 'GET /designer/{*rest}', `GET ${V}/health`, `POST ${V}/auth/login`]);
 
 /** The values of B's login events written since `before` (a login naming B's organisation is recorded there by design). */
 async function newBLoginEvents(sinceId: number): Promise<{ user_id: string | null; success: boolean }[]> {

@@ -15,12 +15,19 @@ afterAll(() => t?.close());
 
 const script = () => /src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(path.join(UI_DIR, 'runtime-ui/index.html'), 'utf8'))![1]!;
 
-it('serves the app shell for /app and any path under it, never cached', async () => {
+it('serves the app shell for /app and the designer for /designer, and any path under them, never cached', async () => {
   for (const p of ['/app', '/app/o/account/123', '/app/search']) {
     const res = await fetch(`${base}${p}`);
     expect(res.status, p).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toContain('<div id="root">');
+  }
+  for (const p of ['/designer', '/designer/objects/account/layout']) {
+    const res = await fetch(`${base}${p}`);
+    expect(res.status, p).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<title>Tessera Designer</title>');
+    expect(html).toMatch(/src="\/assets\/designer-[^"]+\.js"/);
   }
   const root = await fetch(`${base}/`, { redirect: 'manual' });
   expect(root.status).toBe(302);
