@@ -71,7 +71,7 @@ function checkObject(s: JsonSchema, v: Record<string, unknown>, path: string): S
   for (const [name, sub] of propertiesOf(s)) if (v[name] !== undefined) out.push(...settingsProblems(sub, v[name], `${path}/${name}`));
   const groups = subSchemas(s, 'oneOf').filter(isRequiredOnly).map(requiredOf);
   if (groups.length && groups.filter((g) => g.every((n) => v[n] !== undefined)).length !== 1)
-    out.push({ path: `${path}/${groups[0]![0] ?? ''}`, code: 'SETTING_ONE_OF', vars: { names: groups.map((g) => g.join('+')).join(' | ') } });
+    out.push({ path, code: 'SETTING_ONE_OF', vars: { names: groups.map((g) => g.join('+')).join(' | ') } });
   if (isObject(s.dependentRequired))
     for (const [name, needs] of Object.entries(s.dependentRequired))
       if (v[name] !== undefined && Array.isArray(needs))

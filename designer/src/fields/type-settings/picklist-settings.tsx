@@ -11,10 +11,14 @@ import type { SettingWidgetProps } from '../settings-form';
 import { SettingRow, withSettings } from '../setting-row';
 
 /** A picklist's values: its own list, or a shared value set (exactly one of the two). */
-export function PicklistValues({ options, onChange, issues, testId }: SettingWidgetProps) {
+export function PicklistValues({ options, onChange, issues, object, field, testId }: SettingWidgetProps) {
   const t = useText(fieldMessages);
   const { label } = useI18n();
-  const valueSets = Object.values(useDraft().snapshot.valueSets).sort((a, b) => a.name.localeCompare(b.name));
+  const { snapshot, published } = useDraft();
+  const valueSets = Object.values(snapshot.valueSets).sort((a, b) => a.name.localeCompare(b.name));
+  // Published values keep their API value (records hold it); values added since can still be renamed or removed.
+  const publishedOptions = published?.snapshot.objects[object]?.fields.find((f) => f.name === field.name)?.options;
+  const publishedValues = Array.isArray(publishedOptions?.values) ? (publishedOptions.values as RawPicklistValue[]).map((v) => v.value) : [];
   const shared = typeof options.valueSet === 'string';
   const values = Array.isArray(options.values) ? (options.values as RawPicklistValue[]) : [];
   return (
@@ -48,7 +52,7 @@ export function PicklistValues({ options, onChange, issues, testId }: SettingWid
         </SettingRow>
       ) : (
         <SettingRow name="values" required issues={issues.filter((i) => i.path === '/values')} testId={testId}>
-          <PicklistValuesEditor values={values} onChange={(v) => onChange(withSettings(options, { values: v }))} issues={issuesAt(issues, '/values')} issuePrefix="/values" />
+          <PicklistValuesEditor values={values} onChange={(v) => onChange(withSettings(options, { values: v }))} issues={issuesAt(issues, '/values')} issuePrefix="/values" publishedValues={publishedValues} />
         </SettingRow>
       )}
     </div>
