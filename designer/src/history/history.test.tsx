@@ -103,6 +103,19 @@ describe('VersionPage', () => {
     expect(calls.filter((c) => c.path === '/metadata/objects').length).toBeGreaterThan(loadsBefore);
   });
 
+  it('restores without asking for confirmation when nothing goes to the trash (confirm=false)', async () => {
+    const { calls } = api((req) => ({ status: 200, body: { version: req.query.get('dryRun') === 'true' ? 3 : 4, plan: [restoreNotes], dryRun: req.query.get('dryRun') === 'true', changed: true } }));
+    renderPage(<VersionPage version="2" />);
+    await waitFor(() => expect((screen.getByTestId('version-restore') as HTMLButtonElement).disabled).toBe(false), WAIT);
+    fireEvent.click(screen.getByTestId('version-restore'));
+    expect((await screen.findByTestId('version-restore-step-0', {}, WAIT)).className).not.toContain('destructive');
+    expect(screen.queryByTestId('version-restore-confirm')).toBeNull();
+    expect(screen.getByTestId('version-restore-change-1').textContent).toBe('New field notes (textarea)');
+    fireEvent.click(screen.getByTestId('version-restore-run'));
+    await screen.findByTestId('version-restored', {}, WAIT);
+    expect(Object.fromEntries(calls.filter((c) => c.path === '/metadata/versions/2/restore').at(-1)!.query)).toEqual({ confirm: 'false', baseVersion: '3' });
+  });
+
   it('warns that an unpublished draft will conflict, and reports a colleague publishing first', async () => {
     saveDraft({ baseVersion: 3, objects: { deal: { ...deal, label: 'Deal!' } }, valueSets: {} });
     stubDryRunsToo();
