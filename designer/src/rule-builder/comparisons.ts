@@ -52,8 +52,8 @@ export const COMPARISONS_BY_KIND: Record<FieldKind, ComparisonId[]> = {
 };
 
 /** A comparison of a field: the json-logic it stands for. */
-export function comparisonToRule(field: string, id: ComparisonId, args: unknown[], bareVar: boolean): unknown {
-  const v = { var: bareVar ? field : [field] };
+export function comparisonToRule(field: string, id: ComparisonId, args: unknown[], listedVar: boolean): unknown {
+  const v = { var: listedVar ? [field] : field };
   const def = COMPARISONS[id];
   if (id === 'is_true' || id === 'is_false') return { '==': [v, id === 'is_true'] };
   if (def.operands === 'none') return { [def.op]: [v] };
@@ -68,16 +68,16 @@ const fieldAt = (args: ExprNode[], i: number): Extract<ExprNode, { kind: 'var' }
 };
 
 /** Reads an operation call as a comparison of a field, when it has one of the comparison shapes. */
-export function comparisonOf(call: Extract<ExprNode, { kind: 'call' }>): { field: string; bareVar: boolean; id: ComparisonId; args: ExprNode[] } | undefined {
+export function comparisonOf(call: Extract<ExprNode, { kind: 'call' }>): { field: string; listedVar: boolean; id: ComparisonId; args: ExprNode[] } | undefined {
   if (call.bare) return undefined;
   const { op, args } = call;
   if (op === '<=' && args.length === 3) {
     const f = fieldAt(args, 1);
-    return f && { field: f.path, bareVar: !!f.bare, id: 'between', args: [args[0]!, args[2]!] };
+    return f && { field: f.path, listedVar: !!f.listed, id: 'between', args: [args[0]!, args[2]!] };
   }
   const f = fieldAt(args, 0);
   if (!f) return undefined;
-  const hit = (id: ComparisonId, rest: ExprNode[]) => ({ field: f.path, bareVar: !!f.bare, id, args: rest });
+  const hit = (id: ComparisonId, rest: ExprNode[]) => ({ field: f.path, listedVar: !!f.listed, id, args: rest });
   if (args.length === 1) return op === 'is_empty' || op === 'not_empty' ? hit(op, []) : undefined;
   if (args.length !== 2) return undefined;
   const value = args[1]!;

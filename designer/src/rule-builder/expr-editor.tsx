@@ -39,7 +39,8 @@ function firstOperation(expect: readonly RuleType[]): OperationName {
 /** Arguments for an operation: the ones already there (up to its arity), then defaults. */
 export function argsFor(op: OperationName, current: ExprNode[]): ExprNode[] {
   const [min, max] = OPERATIONS[op].arity;
-  const want = op === 'if' ? Math.max(3, Math.min(current.length, 63)) : Math.min(Math.max(min, current.length), max);
+  // n-ary operations start with two operands, `if` with condition, then and else.
+  const want = op === 'if' ? Math.max(3, current.length) : Math.min(Math.max(min, current.length, 2), max);
   return Array.from({ length: want }, (_, i): ExprNode => current[i] ?? { kind: 'lit', value: defaultLiteral(argTypes(op, i)) });
 }
 

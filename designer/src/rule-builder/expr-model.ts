@@ -12,8 +12,8 @@ export type Literal = string | number | boolean | null;
 export type ExprNode =
   | { kind: 'lit'; value: Literal }
   | { kind: 'list'; values: (string | number | boolean)[] }
-  /** A field path ("account.industry") or a context variable ("$user.id"); `bare` when written without the array. */
-  | { kind: 'var'; path: string; bare?: boolean }
+  /** A field path ("account.industry") or a context variable ("$user.id"); `listed` when written {"var": ["a"]} rather than {"var": "a"}. */
+  | { kind: 'var'; path: string; listed?: boolean }
   /** An operation; `bare` when its single argument was written without the array. */
   | { kind: 'call'; op: OperationName; args: ExprNode[]; bare?: boolean };
 
@@ -31,8 +31,8 @@ export function parseExpr(rule: unknown): ExprNode | undefined {
   const op = keys[0]!;
   const raw = rule[op];
   if (op === 'var') {
-    if (typeof raw === 'string' && raw) return { kind: 'var', path: raw, bare: true };
-    if (Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string' && raw[0]) return { kind: 'var', path: raw[0] };
+    if (typeof raw === 'string' && raw) return { kind: 'var', path: raw };
+    if (Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string' && raw[0]) return { kind: 'var', path: raw[0], listed: true };
     return undefined;
   }
   if (!isOperation(op)) return undefined;
@@ -57,7 +57,7 @@ export function exprToRule(node: ExprNode): unknown {
     case 'list':
       return [...node.values];
     case 'var':
-      return { var: node.bare ? node.path : [node.path] };
+      return { var: node.listed ? [node.path] : node.path };
     case 'call':
       return { [node.op]: node.bare && node.args.length === 1 ? exprToRule(node.args[0]!) : node.args.map(exprToRule) };
   }

@@ -28,7 +28,8 @@ const typeOf = (v: Literal): LiteralType => (v === null ? 'null' : (typeof v as 
 function convert(v: Literal, to: LiteralType): Literal {
   if (to === 'null') return null;
   if (to === 'boolean') return v === true || v === 'true';
-  if (to === 'number') return typeof v === 'number' ? v : v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
+  // A number chosen for an empty slot starts at 0: null would read as "no type" again.
+  if (to === 'number') return typeof v === 'number' ? v : v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : 0;
   return v === null ? '' : String(v);
 }
 

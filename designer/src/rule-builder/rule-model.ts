@@ -29,8 +29,8 @@ export interface CompareNode {
   field: string;
   op: ComparisonId;
   args: ExprNode[];
-  /** {"var": "f"} rather than {"var": ["f"]}. */
-  bareVar?: boolean;
+  /** {"var": ["f"]} rather than {"var": "f"}. */
+  listedVar?: boolean;
 }
 
 /** Any other boolean expression (a function call such as regex_match). */
@@ -72,7 +72,7 @@ function condFromRule(rule: unknown): CondNode | undefined {
   if (expr.kind === 'call') {
     const cmp = comparisonOf(expr);
     if (cmp) {
-      const node: CompareNode = { kind: 'cmp', field: cmp.field, op: cmp.id, args: cmp.args, ...(cmp.bareVar ? { bareVar: true } : {}) };
+      const node: CompareNode = { kind: 'cmp', field: cmp.field, op: cmp.id, args: cmp.args, ...(cmp.listedVar ? { listedVar: true } : {}) };
       if (sameJson(condToRule(node), rule)) return node;
     }
   }
@@ -91,7 +91,7 @@ function condToRule(node: CondNode): unknown {
     case 'cmp': {
       const n = COMPARISONS[node.op].operands === 'two' ? 2 : COMPARISONS[node.op].operands === 'none' ? 0 : 1;
       const args = Array.from({ length: n }, (_, i) => (node.args[i] ? exprToRule(node.args[i]!) : null));
-      return comparisonToRule(node.field, node.op, args, !!node.bareVar);
+      return comparisonToRule(node.field, node.op, args, !!node.listedVar);
     }
     case 'expr':
       return exprToRule(node.expr);
