@@ -1,0 +1,42 @@
+import { SHARING_MODELS, type RawObjectDef, type SharingModel } from '../../../engine/shared/metadata-types';
+import type { DraftIssue } from '../draft/draft-types';
+import { IssueList, issuesAt } from '../fields/issue-list';
+import { LabelInputs } from '../fields/label-inputs';
+import { useText } from '../i18n/text';
+import { objectMessages } from './messages';
+import { NameFieldEditor } from './name-field-editor';
+
+/** The object's own settings, written to the draft as they are typed. `issues` are relative to the object. */
+export function ObjectDetails({ def, onChange, issues }: { def: RawObjectDef; onChange(next: RawObjectDef): void; issues: DraftIssue[] }) {
+  const t = useText(objectMessages);
+  const set = <K extends keyof RawObjectDef>(key: K, value: RawObjectDef[K] | undefined) => {
+    const next = { ...def, [key]: value };
+    if (value === undefined) delete next[key];
+    onChange(next);
+  };
+  const labels = { enText: t('labelEn'), zhText: t('labelZh') };
+  return (
+    <section className="object-details" data-testid="object-details">
+      <h2>{t('details')}</h2>
+      <LabelInputs value={def.label} onChange={(l) => set('label', l ?? '')} testId="object-label" legend={t('label')} {...labels} />
+      <IssueList issues={issuesAt(issues, '/label')} testId="object-label-issues" />
+      <LabelInputs value={def.pluralLabel} onChange={(l) => set('pluralLabel', l)} testId="object-plural" legend={t('plural')} {...labels} />
+      <IssueList issues={issuesAt(issues, '/pluralLabel')} testId="object-plural-issues" />
+      <LabelInputs value={def.description} onChange={(l) => set('description', l)} testId="object-description" legend={t('description')} {...labels} />
+      <IssueList issues={issuesAt(issues, '/description')} testId="object-description-issues" />
+      <label className="stacked">
+        <span>{t('sharing')}</span>
+        <select value={def.sharing ?? 'publicReadWrite'} onChange={(e) => set('sharing', e.target.value as SharingModel)} data-testid="object-sharing">
+          {SHARING_MODELS.map((s) => (
+            <option key={s} value={s}>
+              {t(s)}
+            </option>
+          ))}
+        </select>
+        <small className="setting-help">{t('sharingHelp')}</small>
+        <IssueList issues={issuesAt(issues, '/sharing')} testId="object-sharing-issues" />
+      </label>
+      <NameFieldEditor object={def.name} value={def.nameField} onChange={(nf) => set('nameField', nf)} issues={issuesAt(issues, '/nameField')} />
+    </section>
+  );
+}
