@@ -27,8 +27,8 @@ interface Props {
 export function LabelInputs({ value, onChange, testid, suffix, names }: Props) {
   return (
     <span className="label-inputs">
-      <input aria-label={names.en} value={labelIn(value, 'en')} onChange={(e) => onChange(labelWith(value, 'en', e.target.value))} data-testid={`${testid}-en-${suffix}`} />
-      <input aria-label={names.zh} lang="zh-CN" value={labelIn(value, 'zh-CN')} onChange={(e) => onChange(labelWith(value, 'zh-CN', e.target.value))} data-testid={`${testid}-zh-${suffix}`} />
+      <input aria-label={names.en} placeholder={names.en} value={labelIn(value, 'en')} onChange={(e) => onChange(labelWith(value, 'en', e.target.value))} data-testid={`${testid}-en-${suffix}`} />
+      <input aria-label={names.zh} placeholder={names.zh} lang="zh-CN" value={labelIn(value, 'zh-CN')} onChange={(e) => onChange(labelWith(value, 'zh-CN', e.target.value))} data-testid={`${testid}-zh-${suffix}`} />
     </span>
   );
 }

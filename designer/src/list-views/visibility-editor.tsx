@@ -46,6 +46,7 @@ export function VisibilityEditor({ index, value, issues, onChange }: Props) {
         <div className="views-roles">
           {chosen.length === 0 && <p className="hint">{t('rolesNone')}</p>}
           {roles.loading && <p className="hint">{t('rolesLoading')}</p>}
+          {roles.data?.roles.length === 0 && <p className="hint">{t('rolesEmpty')}</p>}
           {roles.error && <p className="issue">{t('rolesFailed', { message: roles.error.message })}</p>}
           {/* Roles the view names that no longer exist stay listed so they can be taken off. */}
           {[...(roles.data?.roles ?? []), ...chosen.filter((n) => !roles.data?.roles.some((r) => r.name === n)).map((name) => ({ id: name, name, label: name, parentId: null }))].map((r) => (
