@@ -85,7 +85,7 @@ export function ExprEditor(p: ExprEditorProps) {
   const t = useText(ruleMessages);
   const { node, onChange, tid } = p;
   const temporal = p.expect.includes('date') || p.expect.includes('datetime');
-  const kinds: SlotKind[] = p.kinds ?? ['lit', 'var', ...(p.allowContext ? (['ctx'] as const) : []), ...(temporal ? (['relative'] as const) : []), 'call'];
+  const kinds: SlotKind[] = p.kinds ?? ['lit', ...(p.expect.includes('list') ? (['list'] as const) : []), 'var', ...(p.allowContext ? (['ctx'] as const) : []), ...(temporal ? (['relative'] as const) : []), 'call'];
   const kind = node && slotKindOf(node);
   const offered = kind && !kinds.includes(kind) ? [...kinds, kind] : kinds;
   return (

@@ -158,6 +158,13 @@ describe('every operation can be built in the expression form', () => {
     expect(current()).toStrictEqual(operationSample(op));
   });
 
+  it('a literal list where the function takes one', async () => {
+    const { current } = await renderEditor({ mode: 'expression', expect: ['boolean'], initial: { in: [{ var: 'title' }, 'x'] } });
+    change('rule-expr-a1-kind', 'list');
+    change('rule-expr-a1', 'a, b ,c');
+    expect(current()).toStrictEqual({ in: [{ var: 'title' }, ['a', 'b', 'c']] });
+  });
+
   it('if shows condition / then / else and adds pairs before the else', async () => {
     const { current } = await renderEditor({ mode: 'expression', expect: ['string'], initial: { if: [{ var: 'won' }, 'yes', 'no'] } });
     expect([...document.querySelectorAll('.rule-arg-label')].map((x) => x.textContent)).toStrictEqual(['if', 'then', 'else']);
