@@ -131,7 +131,7 @@ describe('FieldEditorPage', () => {
 
   it('adds a formula whose expression is checked against the chosen result type, without $user/$now', async () => {
     await newField('double_revenue', 'formula', 'Double revenue');
-    type('setting-returns', '0');
+    type('setting-returns', 'number');
     const rule = screen.getByTestId('setting-expression');
     expect(rule.dataset.mode).toBe('expression');
     expect(rule.dataset.expect).toBe('number');

@@ -125,11 +125,13 @@ function SchemaControl(p: SchemaInputProps) {
     case 'choice': {
       const choices = shapeOf(schema) === 'enum' ? (schema.enum as unknown[]).map((v) => ({ v, text: choiceName(locale, v) })) : subSchemas(schema, 'oneOf').map((b) => ({ v: b.const, text: typeof b.title === 'string' ? b.title : choiceName(locale, b.const) }));
       const at = choices.findIndex((c) => c.v === value);
+      // A text choice is its own option value (what a browser test or a screen reader sees); others by position.
+      const key = (c: { v: unknown }, i: number) => (typeof c.v === 'string' && c.v !== '' ? c.v : `#${i}`);
       return (
-        <select value={at < 0 ? '' : String(at)} onChange={(e) => onChange(e.target.value === '' ? undefined : choices[Number(e.target.value)]!.v)} data-testid={testId}>
+        <select value={at < 0 ? '' : key(choices[at]!, at)} onChange={(e) => onChange(e.target.value === '' ? undefined : choices.find((c, i) => key(c, i) === e.target.value)!.v)} data-testid={testId}>
           {(!p.required || at < 0) && <option value="">{placeholder ?? t('notSet')}</option>}
           {choices.map((c, i) => (
-            <option key={i} value={String(i)}>
+            <option key={i} value={key(c, i)}>
               {c.text}
             </option>
           ))}

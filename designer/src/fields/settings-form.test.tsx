@@ -50,7 +50,7 @@ describe('SettingsForm', () => {
     const select = screen.getByTestId('setting-onDelete') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['default: "restrict"', 'Restrict', 'Clear the link', 'Delete these records too']);
     type('setting-target', 'account');
-    fireEvent.change(select, { target: { value: '2' } });
+    fireEvent.change(select, { target: { value: 'cascade' } });
     expect(json()).toEqual({ target: 'account', onDelete: 'cascade' });
     expect(screen.getByText('Target object').textContent).toBe('Target object *');
   });
@@ -73,7 +73,7 @@ describe('SettingsForm', () => {
     fireEvent.click(screen.getByTestId('setting-masked'));
     const mode = screen.getByTestId('setting-mode') as HTMLSelectElement;
     expect([...mode.options].map((o) => o.textContent)).toEqual(['— not set —', 'International', 'Local']);
-    fireEvent.change(mode, { target: { value: '1' } });
+    fireEvent.change(mode, { target: { value: 'local' } });
     fireEvent.click(screen.getByTestId('setting-countries-add'));
     fireEvent.click(screen.getByTestId('setting-countries-add'));
     type('setting-countries-0', 'CN');
