@@ -19,7 +19,7 @@ async function main() {
     const boot = await bootstrapDefaultTenant(prepared.services, log);
     server = await startServer(config, prepared);
     const url = `http://localhost:${server.port}`;
-    const lines = [`Tessera is running at ${url}`, `  app: ${url}/app`, `  API: ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`, `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}`];
+    const lines = [`Tessera is running at ${url}`, `  app: ${url}/app`, `  designer (admins): ${url}/designer`, `  API: ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`, `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}`];
     if (boot.created) {
       lines.push(`  first start: crm-core installed with ${boot.demoRecords} demo records`);
       lines.push(`  admin login: ${boot.adminEmail} / ${boot.generatedPassword ?? '(the TESSERA_ADMIN_PASSWORD you set)'}`);
