@@ -1,7 +1,7 @@
 import type { RawField, RawObjectDef } from '../../../engine/shared/metadata-types';
 import type { DraftIssue } from '../draft/draft-types';
 import { propertiesOf, settingsProblems, type JsonSchema } from './json-schema';
-import { labelOf, labelParts } from './labels';
+import { isBlankLabel } from '../i18n/label-text';
 import { fieldNameProblem } from './names';
 
 /** The route segment that opens the editor for a new field. */
@@ -30,7 +30,7 @@ export function fieldProblems(field: RawField, def: RawObjectDef, index: number,
   const others = def.fields.filter((_, i) => i !== index).map((f) => f.name);
   const name = fieldNameProblem(field.name, others);
   if (name) out.push({ path: '/name', code: name, vars: { name: field.name } });
-  if (!labelOf(labelParts(field.label))) out.push({ path: '/label', code: 'LABEL_MISSING', vars: {} });
+  if (isBlankLabel(field.label)) out.push({ path: '/label', code: 'LABEL_MISSING', vars: {} });
   if (schema) for (const p of settingsProblems(schema, field.options ?? {})) out.push({ path: `/options${p.path}`, code: p.code, vars: p.vars });
   return out;
 }
@@ -38,7 +38,7 @@ export function fieldProblems(field: RawField, def: RawObjectDef, index: number,
 /** The field as written to the draft: only what the admin set (no empty settings, no false flags, audit only when off). */
 export function cleanField(field: RawField): RawField {
   const out: RawField = { name: field.name, type: field.type, label: field.label };
-  if (field.helpText !== undefined && labelOf(labelParts(field.helpText))) out.helpText = field.helpText;
+  if (field.helpText !== undefined && !isBlankLabel(field.helpText)) out.helpText = field.helpText;
   for (const flag of ['required', 'unique', 'indexed'] as const) if (field[flag]) out[flag] = true;
   if (field.audit === false) out.audit = false;
   if (field.defaultValue !== undefined) out.defaultValue = field.defaultValue;

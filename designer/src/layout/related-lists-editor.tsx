@@ -1,6 +1,7 @@
 import type { RawLabel, RawPageLayout, RawSnapshot } from '../../../engine/shared/metadata-types';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
+import { isBlankLabel } from '../i18n/label-text';
 import { useText } from '../i18n/text';
 import { IssueList } from './issue-list';
 import { LabelInputs } from './label-inputs';
@@ -52,8 +53,7 @@ export function RelatedListsEditor({ object, layout, snapshot, issues, path, onC
   }
   const update = (k: number, patch: Partial<RelatedList>) => set(lists.map((r, i) => (i === k ? { ...r, ...patch } : r)));
   const setLabel = (k: number, next: RawLabel) => {
-    const empty = typeof next === 'object' && !next.en && !next['zh-CN'];
-    if (!empty) return update(k, { label: next });
+    if (!isBlankLabel(next)) return update(k, { label: next });
     const { label: _, ...rest } = lists[k]!;
     set(lists.map((r, i) => (i === k ? rest : r)));
   };

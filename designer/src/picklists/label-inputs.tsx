@@ -1,7 +1,7 @@
 import type { RawLabel } from '../../../engine/shared/metadata-types';
 import { useText } from '../i18n/text';
 import { picklistMessages } from './messages';
-import { labelText, withLabelText } from './picklist-values-model';
+import { labelText, withLabelText } from '../i18n/label-text';
 
 /** English and Chinese inputs for one label; writes `{en, 'zh-CN'}` objects. */
 export function LabelInputs({ label, onChange, testIdPrefix }: { label: RawLabel | undefined; onChange(next: RawLabel): void; testIdPrefix: string }) {

@@ -3,7 +3,8 @@ import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
 import { IssueList } from './issue-list';
 import { picklistMessages } from './messages';
-import { COLOR_PATTERN, labelText, withLabelText, withProp, type ValueProblem } from './picklist-values-model';
+import { labelText, withLabelText } from '../i18n/label-text';
+import { COLOR_PATTERN, withProp, type ValueProblem } from './picklist-values-model';
 
 /** What one row of the values table needs from the table. */
 export interface PicklistValueRowProps {

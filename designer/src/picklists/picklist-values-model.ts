@@ -1,20 +1,10 @@
-import type { Locale, RawLabel, RawPicklistValue } from '../../../engine/shared/metadata-types';
+import type { RawPicklistValue } from '../../../engine/shared/metadata-types';
+import { labelText, withLabelText } from '../i18n/label-text';
 
 /** The API value pattern of the picklist settings schema. */
 export const VALUE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
 /** A colour as the settings schema takes it. */
 export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
-
-/** One locale's text of a label as written (a plain string counts as English). */
-export const labelText = (l: RawLabel | undefined, locale: Locale): string => (typeof l === 'string' ? (locale === 'en' ? l : '') : (l?.[locale] ?? ''));
-
-/** A label with one locale's text replaced, always as a `{en, 'zh-CN'}` object without empty entries. */
-export function withLabelText(l: RawLabel | undefined, locale: Locale, text: string): Partial<Record<Locale, string>> {
-  const next: Partial<Record<Locale, string>> = { en: labelText(l, 'en'), 'zh-CN': labelText(l, 'zh-CN'), [locale]: text };
-  if (!next.en) delete next.en;
-  if (!next['zh-CN']) delete next['zh-CN'];
-  return next;
-}
 
 /** What is locally wrong with one value (before the server says so), as message keys. */
 export type ValueProblem = 'valueBad' | 'valueDuplicate' | 'labelNeeded' | 'colorBad' | 'probabilityBad';

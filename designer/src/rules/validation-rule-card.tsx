@@ -1,6 +1,7 @@
 import type { RawField, RawValidationRule } from '../../../engine/shared/metadata-types';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import type { DraftIssue } from '../draft/draft-types';
+import { labelText } from '../i18n/label-text';
 import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
 import { rulesMessages } from './messages';
@@ -19,7 +20,8 @@ interface CardProps {
   onRemove(): void;
 }
 
-const messageParts = (m: RawValidationRule['message']) => (typeof m === 'string' ? { en: m, zh: m } : { en: m.en ?? '', zh: m['zh-CN'] ?? '' });
+/** A rule's message in each locale; a plain-string message reads as every locale's text. */
+const messageParts = (m: RawValidationRule['message']) => ({ en: labelText(m, 'en', 'every-locale'), zh: labelText(m, 'zh-CN', 'every-locale') });
 
 /** One validation rule: name, condition (the visual builder), message in each locale, error field, active. */
 export function ValidationRuleCard({ object, rules, index: i, fields, issues, onChange, onMove, onRemove }: CardProps) {
@@ -28,6 +30,7 @@ export function ValidationRuleCard({ object, rules, index: i, fields, issues, on
   const rule = rules[i]!;
   const problem = nameProblem(rules, i);
   const msg = messageParts(rule.message);
+  // Both locales are always written, blank ones too: a rule needs its message in each, and the server names the missing one.
   const setMessage = (en: string, zh: string) => onChange({ ...rule, message: { en, 'zh-CN': zh } });
   const isCondition = (x: DraftIssue) => x.path === '/condition' || x.path.startsWith('/condition/');
   const conditionIssues = issues.filter(isCondition).map((x) => ({ ...x, path: x.path.slice('/condition'.length) }));
