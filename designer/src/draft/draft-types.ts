@@ -91,3 +91,6 @@ export function draftSnapshot(published: RawSnapshot, d: Draft): RawSnapshot {
 
 /** Issues under a JSON pointer prefix ("/objects/deal/fields/2"), for showing them beside the thing they name. */
 export const issuesUnder = (issues: DraftIssue[], prefix: string): DraftIssue[] => issues.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}/`));
+
+/** Issues under `prefix` with the prefix cut off (`/objects/deal/fields/2/name` under `/objects/deal/fields/2` is `/name`). */
+export const relativeIssues = (issues: DraftIssue[], prefix: string): DraftIssue[] => issuesUnder(issues, prefix).map((i) => ({ ...i, path: i.path.slice(prefix.length) }));

@@ -6,7 +6,7 @@ import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
 import type { FieldTypeInfo } from './field-types';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { fieldMessages } from './messages';
 
 type Mode = 'none' | 'literal' | 'rule';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { FIELD_CONDITIONS, type FieldCondition, type RawField } from '../../../engine/shared/metadata-types';
-import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
-import { IssueList, relativeIssues } from './issue-list';
+import { relativeIssues, type DraftIssue } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { fieldMessages } from './messages';
 
 /** Visible / required / read-only when: each a condition over the record (and $user, $now), switched on or off. */

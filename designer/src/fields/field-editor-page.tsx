@@ -3,14 +3,14 @@ import { FIELD_CONDITIONS, type RawField, type RawObjectDef } from '../../../eng
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { Link, useRouter } from '../../../runtime-ui/src/router/router';
 import { useDraft } from '../draft/draft-store';
-import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
 import { ObjectTabs } from '../shell/object-tabs';
 import { DefaultValueInput } from './default-value-input';
 import { blankField, fieldProblems, NEW_FIELD, objectWithField, withType } from './field-draft';
 import { FieldConditions } from './field-conditions';
 import { useFieldTypes } from './field-types';
-import { IssueList, issuesAt, relativeIssues } from './issue-list';
+import { issuesUnder, relativeIssues, type DraftIssue } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from './label-inputs';
 import { fieldMessages } from './messages';
 import { SettingsForm } from './settings-form';
@@ -58,7 +58,7 @@ function FieldEditor({ object, def, index }: { object: string; def: RawObjectDef
   const shownProblems: DraftIssue[] = problems.filter((p) => tried || (p.path === '/name' && f.name !== '')).map((p) => ({ path: p.path, code: p.code, message: t(p.code as Parameters<typeof t>[0], p.vars) }));
   const server = isNew ? [] : relativeIssues(check.issues, `/objects/${object}/fields/${index}`);
   const all = [...shownProblems, ...server];
-  const at = (pointer: string) => issuesAt(all, pointer);
+  const at = (pointer: string) => issuesUnder(all, pointer);
   const unplaced = all.filter((i) => !PLACED.some((p) => i.path === p || i.path.startsWith(`${p}/`)));
 
   const apply = () => {

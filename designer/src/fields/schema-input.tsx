@@ -1,8 +1,8 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
-import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList, issuesAt } from './issue-list';
+import { relativeIssues, type DraftIssue } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { fitsType, itemsOf, propertiesOf, requiredOf, shapeOf, subSchemas, type JsonSchema } from './json-schema';
 import { LabelInputs } from './label-inputs';
 import { fieldMessages } from './messages';
@@ -90,7 +90,7 @@ export function SchemaProperties({
             {required.includes(name) && <span className="required-mark"> *</span>}
           </span>
           <div className="setting-control">
-            <SchemaInput schema={sub} value={value[name]} onChange={(v) => set(name, v)} required={required.includes(name)} testId={`${testId}-${name}`} issues={issuesAt(issues, `/${name}`).map((i) => ({ ...i, path: i.path.slice(name.length + 1) }))} />
+            <SchemaInput schema={sub} value={value[name]} onChange={(v) => set(name, v)} required={required.includes(name)} testId={`${testId}-${name}`} issues={relativeIssues(issues, `/${name}`)} />
             {typeof sub.description === 'string' && <small className="setting-help">{sub.description}</small>}
           </div>
         </div>
@@ -220,7 +220,7 @@ function ArrayInput({ schema, value, onChange, testId, issues = [] }: SchemaInpu
       <IssueList issues={issues.filter((i) => i.path === '')} testId={`${testId}-issues`} />
       {list.map((item, i) => (
         <div key={i} className="setting-item">
-          <SchemaInput schema={items} value={item} required onChange={(v) => write(list.map((x, j) => (j === i ? v : x)))} testId={`${testId}-${i}`} issues={issuesAt(issues, `/${i}`).map((x) => ({ ...x, path: x.path.slice(String(i).length + 1) }))} />
+          <SchemaInput schema={items} value={item} required onChange={(v) => write(list.map((x, j) => (j === i ? v : x)))} testId={`${testId}-${i}`} issues={relativeIssues(issues, `/${i}`)} />
           <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp')} data-testid={`${testId}-${i}-up`}>
             ↑
           </button>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
-import type { DraftIssue } from '../draft/draft-types';
-import { IssueList, issuesAt } from './issue-list';
+import { issuesUnder, type DraftIssue } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { settingName } from './settings-text';
 
 /** One setting in a specialised widget: its name, the control, a hint, and the issues under `/<name>` of the settings. */
@@ -16,7 +16,7 @@ export function SettingRow({ name, required, issues, testId, hint, children }: {
       <div className="setting-control">
         {children}
         {hint && <small className="setting-help">{hint}</small>}
-        <IssueList issues={issuesAt(issues, `/${name}`)} testId={`${testId}-issues`} />
+        <IssueList issues={issuesUnder(issues, `/${name}`)} testId={`${testId}-issues`} />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { RawField } from '../../../engine/shared/metadata-types';
 import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { propertiesOf, type JsonSchema } from './json-schema';
 import { fieldMessages } from './messages';
 import { SchemaProperties } from './schema-input';

@@ -4,7 +4,7 @@ import type { FieldDef } from '../../../runtime-ui/src/api/describe';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { dndId } from './layout-dnd';
 import type { FieldTarget } from './layout-model';
 import { layoutMessages } from './messages';

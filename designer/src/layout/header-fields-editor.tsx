@@ -3,7 +3,7 @@ import type { FieldDef } from '../../../runtime-ui/src/api/describe';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { MAX_HEADER_FIELDS, stepItem } from './layout-model';
 import { layoutMessages } from './messages';
 

@@ -7,7 +7,7 @@ import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
 import { FieldChip } from './field-chip';
 import { HeaderFieldsEditor } from './header-fields-editor';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { applyDrop, dndId, layoutCollisions } from './layout-dnd';
 import { addSection, forgetField, moveField, placedFields, startingLayout } from './layout-model';
 import { placeableFields, rawFieldDefs } from './object-fields';
@@ -57,7 +57,7 @@ export function LayoutEditor({ def, snapshot, issues, onChange }: Props) {
           {t('reset')}
         </button>
       )}
-      <IssueList issues={mine.filter((i) => !ELSEWHERE.test(i.path))} testid="layout-issues" />
+      <IssueList issues={mine.filter((i) => !ELSEWHERE.test(i.path))} testId="layout-issues" />
       <DndContext sensors={sensors} collisionDetection={layoutCollisions} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
         <div className="layout-columns">
           <Palette>

@@ -3,7 +3,7 @@ import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { isBlankLabel } from '../i18n/label-text';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from './label-inputs';
 import { stepItem } from './layout-model';
 import { placeableFields, rawFieldDefs, relatedCandidates } from './object-fields';

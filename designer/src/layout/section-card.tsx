@@ -4,7 +4,7 @@ import type { FieldDef } from '../../../runtime-ui/src/api/describe';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
 import { FieldChip } from './field-chip';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from './label-inputs';
 import { dndId } from './layout-dnd';
 import { canStep, forgetField, moveField, moveSection, removeSection, stepField, updateSection } from './layout-model';

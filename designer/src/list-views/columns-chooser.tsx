@@ -3,7 +3,7 @@ import type { FieldDef } from '../../../runtime-ui/src/api/describe';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from '../layout/issue-list';
+import { IssueList } from '../draft/issue-list';
 import { stepColumn, toggleColumn } from './list-view-model';
 import { viewMessages } from './messages';
 

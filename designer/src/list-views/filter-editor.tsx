@@ -4,7 +4,7 @@ import { FilterBuilder } from '../../../runtime-ui/src/filter-builder/filter-bui
 import { fromJsonLogic, toJsonLogic, type FilterGroup } from '../../../runtime-ui/src/filter-builder/filter-model';
 import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from '../layout/issue-list';
+import { IssueList } from '../draft/issue-list';
 import { viewMessages } from './messages';
 
 interface Props {

@@ -2,7 +2,7 @@ import type { ListView } from '../../../engine/shared/metadata-types';
 import type { FieldDef } from '../../../runtime-ui/src/api/describe';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from '../layout/issue-list';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from '../layout/label-inputs';
 import { ColumnsChooser } from './columns-chooser';
 import { FilterEditor } from './filter-editor';

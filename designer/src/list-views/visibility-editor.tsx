@@ -5,7 +5,7 @@ import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { useSession } from '../../../runtime-ui/src/shell/session';
 import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from '../layout/issue-list';
+import { IssueList } from '../draft/issue-list';
 import { toggleRole, visibilityFor, visibilityMode, type VisibilityMode } from './list-view-model';
 import { viewMessages } from './messages';
 

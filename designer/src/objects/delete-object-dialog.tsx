@@ -3,7 +3,7 @@ import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { checkOfError, sendChanges } from '../draft/draft-api';
 import { useDraft } from '../draft/draft-store';
 import type { DraftCheck, PlanStep } from '../draft/draft-types';
-import { IssueList } from '../fields/issue-list';
+import { IssueList } from '../draft/issue-list';
 import { useText } from '../i18n/text';
 import { objectMessages } from './messages';
 

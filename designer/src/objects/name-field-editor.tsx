@@ -1,7 +1,7 @@
 import type { RawObjectDef } from '../../../engine/shared/metadata-types';
 import type { DraftIssue } from '../draft/draft-types';
 import { AutonumberFormatInput } from '../fields/autonumber-sample';
-import { IssueList } from '../fields/issue-list';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from '../fields/label-inputs';
 import { useText } from '../i18n/text';
 import { objectMessages } from './messages';

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { SHARING_MODELS, type SharingModel } from '../../../engine/shared/metadata-types';
 import { useRouter } from '../../../runtime-ui/src/router/router';
 import { useDraft } from '../draft/draft-store';
-import type { DraftIssue } from '../draft/draft-types';
-import { IssueList, issuesAt } from '../fields/issue-list';
+import { issuesUnder, type DraftIssue } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from '../fields/label-inputs';
 import { useText } from '../i18n/text';
 import { objectMessages } from './messages';
@@ -43,10 +43,10 @@ export function NewObjectForm({ onCancel, now }: { onCancel(): void; now?: Date 
         <span>{t('name')}</span>
         <input value={input.name} onChange={(e) => set({ name: e.target.value })} data-testid="object-new-name" />
         <small className="setting-help">{t('nameHelp')}</small>
-        <IssueList issues={issuesAt(shown, '/name')} testId="object-new-name-issues" />
+        <IssueList issues={issuesUnder(shown, '/name')} testId="object-new-name-issues" />
       </label>
       <LabelInputs value={input.label} onChange={(label) => set({ label })} testId="object-new-label" legend={t('label')} enText={t('labelEn')} zhText={t('labelZh')} />
-      <IssueList issues={issuesAt(shown, '/label')} testId="object-new-label-issues" />
+      <IssueList issues={issuesUnder(shown, '/label')} testId="object-new-label-issues" />
       <LabelInputs value={input.pluralLabel} onChange={(pluralLabel) => set({ pluralLabel })} testId="object-new-plural" legend={t('plural')} enText={t('labelEn')} zhText={t('labelZh')} />
       <label className="stacked">
         <span>{t('sharing')}</span>
@@ -59,7 +59,7 @@ export function NewObjectForm({ onCancel, now }: { onCancel(): void; now?: Date 
         </select>
         <small className="setting-help">{t('sharingHelp')}</small>
       </label>
-      <NameFieldEditor object={input.name} value={input.nameField} onChange={(nameField) => set({ nameField })} issues={issuesAt(shown, '/nameField')} now={now} />
+      <NameFieldEditor object={input.name} value={input.nameField} onChange={(nameField) => set({ nameField })} issues={issuesUnder(shown, '/nameField')} now={now} />
       <div className="actions">
         <button type="submit" className="primary" data-testid="object-new-create">
           {t('create')}

@@ -1,6 +1,6 @@
 import { SHARING_MODELS, type RawObjectDef, type SharingModel } from '../../../engine/shared/metadata-types';
-import type { DraftIssue } from '../draft/draft-types';
-import { IssueList, issuesAt } from '../fields/issue-list';
+import { issuesUnder, type DraftIssue } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from '../fields/label-inputs';
 import { useText } from '../i18n/text';
 import { objectMessages } from './messages';
@@ -19,11 +19,11 @@ export function ObjectDetails({ def, onChange, issues }: { def: RawObjectDef; on
     <section className="object-details" data-testid="object-details">
       <h2>{t('details')}</h2>
       <LabelInputs value={def.label} onChange={(l) => set('label', l ?? '')} testId="object-label" legend={t('label')} {...labels} />
-      <IssueList issues={issuesAt(issues, '/label')} testId="object-label-issues" />
+      <IssueList issues={issuesUnder(issues, '/label')} testId="object-label-issues" />
       <LabelInputs value={def.pluralLabel} onChange={(l) => set('pluralLabel', l)} testId="object-plural" legend={t('plural')} {...labels} />
-      <IssueList issues={issuesAt(issues, '/pluralLabel')} testId="object-plural-issues" />
+      <IssueList issues={issuesUnder(issues, '/pluralLabel')} testId="object-plural-issues" />
       <LabelInputs value={def.description} onChange={(l) => set('description', l)} testId="object-description" legend={t('description')} {...labels} />
-      <IssueList issues={issuesAt(issues, '/description')} testId="object-description-issues" />
+      <IssueList issues={issuesUnder(issues, '/description')} testId="object-description-issues" />
       <label className="stacked">
         <span>{t('sharing')}</span>
         <select value={def.sharing ?? 'publicReadWrite'} onChange={(e) => set('sharing', e.target.value as SharingModel)} data-testid="object-sharing">
@@ -34,9 +34,9 @@ export function ObjectDetails({ def, onChange, issues }: { def: RawObjectDef; on
           ))}
         </select>
         <small className="setting-help">{t('sharingHelp')}</small>
-        <IssueList issues={issuesAt(issues, '/sharing')} testId="object-sharing-issues" />
+        <IssueList issues={issuesUnder(issues, '/sharing')} testId="object-sharing-issues" />
       </label>
-      <NameFieldEditor object={def.name} value={def.nameField} onChange={(nf) => set('nameField', nf)} issues={issuesAt(issues, '/nameField')} />
+      <NameFieldEditor object={def.name} value={def.nameField} onChange={(nf) => set('nameField', nf)} issues={issuesUnder(issues, '/nameField')} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from '../../../runtime-ui/src/router/router';
 import { useDraft } from '../draft/draft-store';
-import { IssueList, relativeIssues } from '../fields/issue-list';
+import { relativeIssues } from '../draft/draft-types';
+import { IssueList } from '../draft/issue-list';
 import { useText } from '../i18n/text';
 import { ObjectTabs } from '../shell/object-tabs';
 import { FieldList } from './field-list';

@@ -6,7 +6,7 @@ import { useText } from '../i18n/text';
 import { DependencyChain } from './dependency-chain';
 import { DependencyMatrix } from './dependency-matrix';
 import { controllerCandidates, matrixValuesOf, staleKeys, withoutKeys, type DependencyOptions } from './dependency-model';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { picklistMessages } from './messages';
 import './picklists.css';
 

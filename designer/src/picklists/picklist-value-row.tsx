@@ -1,7 +1,7 @@
 import type { RawPicklistValue } from '../../../engine/shared/metadata-types';
 import type { DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { picklistMessages } from './messages';
 import { labelText, withLabelText } from '../i18n/label-text';
 import { COLOR_PATTERN, withProp, type ValueProblem } from './picklist-values-model';

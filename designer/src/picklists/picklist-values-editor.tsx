@@ -1,9 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import type { RawPicklistValue } from '../../../engine/shared/metadata-types';
-import type { DraftIssue } from '../draft/draft-types';
-import { issuesUnder } from '../draft/draft-types';
+import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { picklistMessages } from './messages';
 import { PasteValues } from './paste-values';
 import { PicklistValueRow } from './picklist-value-row';

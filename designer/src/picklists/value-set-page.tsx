@@ -4,7 +4,7 @@ import { Link } from '../../../runtime-ui/src/router/router';
 import { useDraft } from '../draft/draft-store';
 import { issuesUnder } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from './label-inputs';
 import { picklistMessages } from './messages';
 import { PicklistValuesEditor } from './picklist-values-editor';

@@ -3,7 +3,7 @@ import { Link } from '../../../runtime-ui/src/router/router';
 import { useDraft } from '../draft/draft-store';
 import { issuesUnder } from '../draft/draft-types';
 import { useText } from '../i18n/text';
-import { IssueList } from './issue-list';
+import { IssueList } from '../draft/issue-list';
 import { picklistMessages } from './messages';
 import { NewValueSetForm } from './new-value-set-form';
 import { valueSetUsage } from './value-set-usage';

@@ -1,6 +1,6 @@
 import type { RawField, RawValidationRule } from '../../../engine/shared/metadata-types';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
-import type { DraftIssue } from '../draft/draft-types';
+import { issuesUnder, relativeIssues, type DraftIssue } from '../draft/draft-types';
 import { labelText } from '../i18n/label-text';
 import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
@@ -32,9 +32,9 @@ export function ValidationRuleCard({ object, rules, index: i, fields, issues, on
   const msg = messageParts(rule.message);
   // Both locales are always written, blank ones too: a rule needs its message in each, and the server names the missing one.
   const setMessage = (en: string, zh: string) => onChange({ ...rule, message: { en, 'zh-CN': zh } });
-  const isCondition = (x: DraftIssue) => x.path === '/condition' || x.path.startsWith('/condition/');
-  const conditionIssues = issues.filter(isCondition).map((x) => ({ ...x, path: x.path.slice('/condition'.length) }));
-  const otherIssues = issues.filter((x) => !isCondition(x));
+  const conditionIssues = relativeIssues(issues, '/condition');
+  const underCondition = new Set(issuesUnder(issues, '/condition'));
+  const otherIssues = issues.filter((x) => !underCondition.has(x));
   return (
     <li className={`rules-card${rule.active === false ? ' rules-inactive' : ''}`} data-testid={`rules-card-${i}`}>
       <header>

@@ -1,8 +1,8 @@
 import type { RuleType } from '../../../../engine/shared/rules/catalogue';
 import { RuleEditor } from '../../rule-builder/rule-editor';
-import { relativeIssues } from '../issue-list';
 import type { SettingWidgetProps } from '../settings-form';
 import { SettingRow, withSettings } from '../setting-row';
+import { relativeIssues } from '../../draft/draft-types';
 
 const RETURNS: readonly RuleType[] = ['number', 'string', 'boolean', 'date', 'datetime'];
 

@@ -5,7 +5,8 @@ import { useDraft } from '../../draft/draft-store';
 import { useText } from '../../i18n/text';
 import { DependencyEditor } from '../../picklists/dependency-editor';
 import { PicklistValuesEditor } from '../../picklists/picklist-values-editor';
-import { IssueList, issuesAt } from '../issue-list';
+import { issuesUnder } from '../../draft/draft-types';
+import { IssueList } from '../../draft/issue-list';
 import { fieldMessages } from '../messages';
 import type { SettingWidgetProps } from '../settings-form';
 import { SettingRow, withSettings } from '../setting-row';
@@ -52,7 +53,7 @@ export function PicklistValues({ options, onChange, issues, object, field, testI
         </SettingRow>
       ) : (
         <SettingRow name="values" required issues={issues.filter((i) => i.path === '/values')} testId={testId}>
-          <PicklistValuesEditor values={values} onChange={(v) => onChange(withSettings(options, { values: v }))} issues={issuesAt(issues, '/values')} issuePrefix="/values" publishedValues={publishedValues} />
+          <PicklistValuesEditor values={values} onChange={(v) => onChange(withSettings(options, { values: v }))} issues={issuesUnder(issues, '/values')} issuePrefix="/values" publishedValues={publishedValues} />
         </SettingRow>
       )}
     </div>
@@ -66,7 +67,7 @@ export function PicklistDependency({ options, onChange, issues, object, field, t
     <fieldset className="picklist-dependency" data-testid={testId}>
       <legend>{t('dependency')}</legend>
       <DependencyEditor object={object} field={field} onChange={(next) => onChange(withSettings(options, { controllingField: next.controllingField, dependencies: next.dependencies }))} />
-      <IssueList issues={[...issuesAt(issues, '/controllingField'), ...issuesAt(issues, '/dependencies')]} testId={`${testId}-issues`} />
+      <IssueList issues={[...issuesUnder(issues, '/controllingField'), ...issuesUnder(issues, '/dependencies')]} testId={`${testId}-issues`} />
     </fieldset>
   );
 }

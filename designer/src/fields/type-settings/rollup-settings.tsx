@@ -3,10 +3,10 @@ import { useI18n } from '../../../../runtime-ui/src/i18n/i18n';
 import { useDraft } from '../../draft/draft-store';
 import { useText } from '../../i18n/text';
 import { RuleEditor } from '../../rule-builder/rule-editor';
-import { relativeIssues } from '../issue-list';
 import { fieldMessages } from '../messages';
 import type { SettingWidgetProps } from '../settings-form';
 import { SettingRow, withSettings } from '../setting-row';
+import { relativeIssues } from '../../draft/draft-types';
 
 /** Lookups on other objects (or this one) that point at `object`: the child records a roll-up can summarize. */
 export function childRelations(snapshot: RawSnapshot, object: string): { relation: string; child: RawObjectDef; field: string }[] {
