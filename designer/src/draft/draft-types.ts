@@ -1,3 +1,4 @@
+import type { PlanAction } from '../../../engine/schema-engine/plan-types';
 import type { ObjectDef, RawObjectDef, RawSnapshot, RawValueSet } from '../../../engine/shared/metadata-types';
 
 /**
@@ -21,16 +22,8 @@ export interface DraftIssue {
   message: string;
 }
 
-/** One step of the publish plan, as the metadata API answers it. */
-export interface PlanStep {
-  kind: string;
-  object: string;
-  field?: string;
-  description: string;
-  destructive: boolean;
-  sql: string[];
-  checks?: { sql: string; message: string }[];
-}
+/** One step of the publish plan, as the metadata API answers it (the engine's own type; a type import adds nothing to the bundle). */
+export type PlanStep = PlanAction;
 
 /** The answer of POST /metadata/changes. */
 export interface PublishAnswer {

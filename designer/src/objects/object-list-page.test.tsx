@@ -20,7 +20,7 @@ const QUOTE: RawObjectDef = { name: 'quote', label: { en: 'Quote' }, fields: [] 
 
 function renderList(opts: { saved?: Draft; issues?: DraftIssue[]; locale?: 'en' | 'zh-CN' } = {}) {
   window.history.replaceState(null, '', '/designer');
-  const api = stubMetadataApi({ objects: [ACCOUNT, DEAL, LEAD], issues: opts.issues, plan: [{ kind: 'dropTable', object: 'deal', description: 'drop table deal (3 records)', destructive: true, sql: [] }] });
+  const api = stubMetadataApi({ objects: [ACCOUNT, DEAL, LEAD], issues: opts.issues, plan: [{ kind: 'trashTable', object: 'deal', description: 'drop table deal (3 records)', destructive: true, sql: [] }] });
   render(
     <DesignerProviders saved={opts.saved} locale={opts.locale}>
       <ObjectListPage />
