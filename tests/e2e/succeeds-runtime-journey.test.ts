@@ -110,6 +110,8 @@ it('goes from the list to a new record, an edit, the kanban and Chinese', async 
   const customer = (await t.admin.get(`/records/customer?filter=${encodeURIComponent(JSON.stringify({ '==': [{ var: 'name' }, 'Yunshan Technology'] }))}`)).body.records[0];
   expect((await t.admin.get(`/records/deal/${id}`)).body).toMatchObject({ name: 'Journey deal', region: 'south', city: 'sz', customer: customer.id, stage: 'new', amount: 5000, quantity: 7, version: 1 });
   await page.waitForSelector('[data-testid=record-header]');
+  // The lookup's name arrives in a second request ("…" until then, never "(no name)").
+  await page.waitForFunction(() => document.querySelector('[data-testid=record-section] [data-field=customer] dd')?.textContent !== '…');
   expect(await page.textContent('[data-testid=record-section] [data-field=customer] dd')).toBe('Yunshan Technology');
 
   // Edit: the change shows on the record page and in its field history.

@@ -9,6 +9,8 @@ import { displayValue, safeHref, valueKind } from '../widgets/display-value';
 export interface DisplayNames {
   records: ReadonlyMap<string, string>;
   users: ReadonlyMap<string, string>;
+  /** True while the names of the current references are being fetched (a missing name is not yet "no name"). */
+  loading?: boolean;
 }
 
 export const NO_NAMES: DisplayNames = { records: new Map(), users: new Map() };
@@ -29,7 +31,7 @@ export function formatValue(field: FieldDef, value: unknown, i18n: I18n, names: 
       const id = String(value);
       return (
         <Link to={`/app/o/${encodeURIComponent(target)}/${encodeURIComponent(id)}`} className="rp-lookup">
-          {names.records.get(refKey(target, id)) ?? t('record.unnamed')}
+          {names.records.get(refKey(target, id)) ?? (names.loading ? '…' : t('record.unnamed'))}
         </Link>
       );
     }

@@ -23,13 +23,19 @@ export function useDisplayNames(refs: RecordRef[]): DisplayNames {
   const { me } = useSession();
   const key = useMemo(() => [...new Set(refs.map((r) => refKey(r.object, r.id)))].sort().join(','), [refs]);
   const [records, setRecords] = useState<Map<string, string>>(new Map());
+  /** The reference set whose names have arrived. */
+  const [loaded, setLoaded] = useState('');
   const [users, setUsers] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     if (!key) return;
     let live = true;
     const wanted = key.split(',').map((k) => ({ object: k.slice(0, k.indexOf(':')), id: k.slice(k.indexOf(':') + 1) }));
     // A record without a name reads as its id.
-    void fetchRecordNames(wanted).then((found) => live && setRecords(new Map([...found].map(([k, name]) => [k, name ?? k.slice(k.indexOf(':') + 1)]))));
+    void fetchRecordNames(wanted).then((found) => {
+      if (!live) return;
+      setRecords(new Map([...found].map(([k, name]) => [k, name ?? k.slice(k.indexOf(':') + 1)])));
+      setLoaded(key);
+    });
     return () => {
       live = false;
     };
@@ -52,5 +58,6 @@ export function useDisplayNames(refs: RecordRef[]): DisplayNames {
       live = false;
     };
   }, [me]);
-  return useMemo(() => ({ records, users }), [records, users]);
+  const loading = key !== '' && loaded !== key;
+  return useMemo(() => ({ records, users, loading }), [records, users, loading]);
 }
