@@ -3,8 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RawField, RawObjectDef } from '../../../engine/shared/metadata-types';
 import type { Draft, DraftIssue } from '../draft/draft-types';
+import { DesignerProviders, readDraft } from '../test-support/designer-providers';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { FieldEditorPage } from './field-editor-page';
-import { DesignerProviders, readDraft, stubMetadataApi } from './test-support';
 
 // The rule editor is another area's component: a JSON box stands in for it, showing the props it was given.
 vi.mock('../rule-builder/rule-editor', () => ({
@@ -40,7 +41,7 @@ async function open(field: string, opts: { issues?: DraftIssue[]; saved?: Draft 
   window.history.replaceState(null, '', `/designer/objects/account/fields/${field}`);
   const api = stubMetadataApi({ objects: [ACCOUNT, CONTACT], valueSets: [{ name: 'regions', label: 'Regions', values: [{ value: 'north', label: 'North' }] }], issues: opts.issues });
   render(
-    <DesignerProviders saved={opts.saved}>
+    <DesignerProviders saved={opts.saved} probe>
       <FieldEditorPage object="account" field={field} />
     </DesignerProviders>,
   );

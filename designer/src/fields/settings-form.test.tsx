@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider, type Locale } from '../../../runtime-ui/src/i18n/i18n';
 import type { DraftIssue } from '../draft/draft-types';
+import { FIELD_TYPES } from '../test-support/metadata-api';
 import { settingsProblems, type JsonSchema } from './json-schema';
 import { SettingsForm } from './settings-form';
-import { FIELD_TYPES } from './test-support';
 
 afterEach(cleanup);
 

@@ -2,8 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawSnapshot } from '../../../engine/shared/metadata-types';
-import { stubApi, type StubAnswer, type StubRequest } from '../../../runtime-ui/src/form/test-support';
-import { deal, publishedAnswers, renderPage, saveDraft } from '../review/test-support';
+import type { StubAnswer, StubRequest } from '../../../runtime-ui/src/form/test-support';
+import { deal, renderPage, saveDraft } from '../review/test-support';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { HistoryPage } from './history-page';
 import { VersionPage } from './version-page';
 
@@ -22,24 +23,24 @@ const restoreNotes = { kind: 'restoreColumn', object: 'deal', field: 'notes', de
 function api(restore: (req: StubRequest) => StubAnswer = () => ({ status: 500 })) {
   let version = 3;
   const publishes = [entry(3, 'Li Wei', [trashNotes]), entry(2, 'Ada', [addNotes]), entry(1, undefined)];
-  return stubApi((req) => {
-    const answers = publishedAnswers(version, SNAPSHOTS[String(Math.min(version, 3))]!);
-    if (req.path === '/metadata/objects') return { status: 200, body: answers.objects };
-    if (req.path === '/metadata/value-sets') return { status: 200, body: answers.valueSets };
-    const m = /^\/metadata\/versions\/(\d+)$/.exec(req.path);
-    if (m) return SNAPSHOTS[m[1]!] ? { status: 200, body: { version: Number(m[1]), snapshot: SNAPSHOTS[m[1]!] } } : { status: 404, body: { error: { code: 'METADATA_VERSION_NOT_FOUND', message: 'no' } } };
-    if (req.path === '/admin/audit/publishes') {
-      const before = Number(req.query.get('before') ?? Infinity);
-      const limit = Number(req.query.get('limit'));
-      const below = publishes.filter((p) => p.version < before);
-      return { status: 200, body: { publishes: below.slice(0, limit), nextBefore: below.length > limit ? below[limit - 1]!.version : null } };
-    }
-    if (req.path.endsWith('/restore')) {
-      const a = restore(req);
-      if (req.query.get('dryRun') !== 'true' && a !== 'offline' && a.status === 200) version = (a.body as { version: number }).version;
-      return a;
-    }
-    return undefined;
+  return stubMetadataApi({
+    published: () => ({ version, snapshot: SNAPSHOTS[String(Math.min(version, 3))]! }),
+    more: (req) => {
+      const m = /^\/metadata\/versions\/(\d+)$/.exec(req.path);
+      if (m) return SNAPSHOTS[m[1]!] ? { status: 200, body: { version: Number(m[1]), snapshot: SNAPSHOTS[m[1]!] } } : { status: 404, body: { error: { code: 'METADATA_VERSION_NOT_FOUND', message: 'no' } } };
+      if (req.path === '/admin/audit/publishes') {
+        const before = Number(req.query.get('before') ?? Infinity);
+        const limit = Number(req.query.get('limit'));
+        const below = publishes.filter((p) => p.version < before);
+        return { status: 200, body: { publishes: below.slice(0, limit), nextBefore: below.length > limit ? below[limit - 1]!.version : null } };
+      }
+      if (req.path.endsWith('/restore')) {
+        const a = restore(req);
+        if (req.query.get('dryRun') !== 'true' && a !== 'offline' && a.status === 200) version = (a.body as { version: number }).version;
+        return a;
+      }
+      return undefined;
+    },
   });
 }
 

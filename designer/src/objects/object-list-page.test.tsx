@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RawObjectDef } from '../../../engine/shared/metadata-types';
 import type { Draft, DraftIssue } from '../draft/draft-types';
-import { DesignerProviders, readDraft, stubMetadataApi } from '../fields/test-support';
+import { DesignerProviders, readDraft } from '../test-support/designer-providers';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { NewObjectForm } from './new-object-form';
 import { ObjectListPage } from './object-list-page';
 
@@ -22,7 +23,7 @@ function renderList(opts: { saved?: Draft; issues?: DraftIssue[]; locale?: 'en' 
   window.history.replaceState(null, '', '/designer');
   const api = stubMetadataApi({ objects: [ACCOUNT, DEAL, LEAD], issues: opts.issues, plan: [{ kind: 'trashTable', object: 'deal', description: 'drop table deal (3 records)', destructive: true, sql: [] }] });
   render(
-    <DesignerProviders saved={opts.saved} locale={opts.locale}>
+    <DesignerProviders saved={opts.saved} locale={opts.locale} probe>
       <ObjectListPage />
     </DesignerProviders>,
   );

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RawObjectDef } from '../../../engine/shared/metadata-types';
 import type { Draft, DraftIssue } from '../draft/draft-types';
-import { DesignerProviders, readDraft, stubMetadataApi } from '../fields/test-support';
+import { DesignerProviders, readDraft } from '../test-support/designer-providers';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { ObjectPage } from './object-page';
 
 afterEach(() => {
@@ -26,7 +27,7 @@ function renderPage(object: string, opts: { saved?: Draft; issues?: DraftIssue[]
   window.history.replaceState(null, '', `/designer/objects/${object}`);
   stubMetadataApi({ objects: [DEAL], issues: opts.issues });
   render(
-    <DesignerProviders saved={opts.saved}>
+    <DesignerProviders saved={opts.saved} probe>
       <ObjectPage object={object} />
     </DesignerProviders>,
   );

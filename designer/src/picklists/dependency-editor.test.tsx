@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RawField, RawObjectDef, RawPicklistValue, RawValueSet } from '../../../engine/shared/metadata-types';
 import { useDraft } from '../draft/draft-store';
 import type { DraftIssue } from '../draft/draft-types';
+import { DesignerProviders } from '../test-support/designer-providers';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { DependencyEditor, type DependencyOptions } from './dependency-editor';
-import { PicklistProviders, stubMetadataApi } from './test-support';
 
 afterEach(() => {
   cleanup();
@@ -61,9 +62,9 @@ function setup(field: string, issues?: DraftIssue[], object: RawObjectDef = ADDR
     );
   }
   render(
-    <PicklistProviders>
+    <DesignerProviders probe>
       <Harness />
-    </PicklistProviders>,
+    </DesignerProviders>,
   );
   return { last: () => last, changes, fieldJson: () => JSON.parse(screen.getByTestId('field-json').textContent!) as RawField };
 }

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RawObjectDef, RawValueSet } from '../../../engine/shared/metadata-types';
 import type { DraftIssue } from '../draft/draft-types';
-import { PicklistProviders, readDraft, stubMetadataApi } from './test-support';
+import { DesignerProviders, readDraft } from '../test-support/designer-providers';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { ValueSetPage } from './value-set-page';
 import { ValueSetsPage } from './value-sets-page';
 
@@ -35,7 +36,7 @@ const LEAD: RawObjectDef = { name: 'lead', label: { en: 'Lead' }, fields: [{ nam
 
 function renderPage(page: ReactNode, issues?: DraftIssue[]) {
   const api = stubMetadataApi({ objects: [ACCOUNT, LEAD], valueSets: [REGIONS, SIZES], issues });
-  render(<PicklistProviders>{page}</PicklistProviders>);
+  render(<DesignerProviders probe>{page}</DesignerProviders>);
   return { ...api, draft: () => readDraft(screen.getByTestId('probe-draft')) };
 }
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
@@ -61,7 +62,7 @@ describe('ValueSetPage', () => {
     expect(draft().valueSets).toEqual({ regions: expected });
     expect(draft().objects).toEqual({});
     await waitFor(() => expect(changes).toHaveLength(1), { timeout: 3000 });
-    expect(changes[0]).toEqual({ objects: {}, deleteObjects: [], valueSets: { regions: expected } });
+    expect(changes[0]!.body).toEqual({ objects: {}, deleteObjects: [], valueSets: { regions: expected } });
   });
 
   it('keeps published values (deactivate only) but removes a value added in the draft', async () => {

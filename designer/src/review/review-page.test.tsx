@@ -2,9 +2,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawObjectDef, RawSnapshot } from '../../../engine/shared/metadata-types';
-import { stubApi, type StubAnswer, type StubRequest } from '../../../runtime-ui/src/form/test-support';
+import type { StubAnswer, StubRequest } from '../../../runtime-ui/src/form/test-support';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { ReviewPage } from './review-page';
-import { deal, publishedAnswers, renderPage, saveDraft } from './test-support';
+import { deal, renderPage, saveDraft } from './test-support';
 
 const WAIT = { timeout: 3000 };
 const published: RawSnapshot = { objects: { deal }, valueSets: {} };
@@ -17,19 +18,17 @@ const refusal = (status: number, code: string, details: Record<string, unknown> 
 function api(changes: (req: StubRequest) => StubAnswer, more: (req: StubRequest) => StubAnswer | undefined = () => undefined) {
   let version = 3;
   let current = published;
-  const stub = stubApi((req) => {
-    const answers = publishedAnswers(version, current);
-    if (req.path === '/metadata/objects') return { status: 200, body: answers.objects };
-    if (req.path === '/metadata/value-sets') return { status: 200, body: answers.valueSets };
-    if (req.path === '/metadata/changes') {
+  const stub = stubMetadataApi({
+    published: () => ({ version, snapshot: current }),
+    answerChanges: (req) => {
       const a = changes(req);
       if (req.query.get('dryRun') !== 'true' && a !== 'offline' && a.status === 200) {
         version = (a.body as { version: number }).version;
         current = { objects: (req.body as RawSnapshot).objects, valueSets: {} };
       }
       return a;
-    }
-    return more(req);
+    },
+    more,
   });
   return { ...stub, setPublished: (v: number, s: RawSnapshot) => ((version = v), (current = s)) };
 }

@@ -1,17 +1,16 @@
 /**
- * Helpers for the review and history component tests (never imported by the app):
- * a published snapshot, a draft saved where the draft store reads it, and the
- * providers the designer's pages run in.
+ * Fixtures for the review and history component tests (never imported by the
+ * app): a small published object, a draft saved where the draft store reads
+ * it, and a page rendered in the designer's providers.
  */
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import type { RawObjectDef, RawSnapshot } from '../../../engine/shared/metadata-types';
-import { I18nProvider, type Locale } from '../../../runtime-ui/src/i18n/i18n';
-import { RouterProvider } from '../../../runtime-ui/src/router/router';
-import { DraftProvider } from '../draft/draft-store';
+import type { RawObjectDef } from '../../../engine/shared/metadata-types';
+import type { Locale } from '../../../runtime-ui/src/i18n/i18n';
 import type { Draft } from '../draft/draft-types';
+import { DesignerProviders } from '../test-support/designer-providers';
 
-export const DRAFT_KEY = 'tessera.designer.draft:test';
+const DRAFT_KEY = 'tessera.designer.draft:test';
 
 /** A small object like the CRM pack's, as written. */
 export const deal: RawObjectDef = {
@@ -24,21 +23,14 @@ export const deal: RawObjectDef = {
   ],
 };
 
-/** The answers of GET /metadata/objects and /metadata/value-sets for a snapshot at a version. */
-export function publishedAnswers(version: number, s: RawSnapshot): { objects: unknown; valueSets: unknown } {
-  return { objects: { version, objects: Object.values(s.objects) }, valueSets: { version, valueSets: Object.values(s.valueSets) } };
-}
-
 /** Saves a draft where the store finds it at start. */
 export const saveDraft = (d: Draft) => localStorage.setItem(DRAFT_KEY, JSON.stringify(d));
 
-/** Renders a designer page with the draft store, router and locale. */
+/** Renders a designer page with the draft store (reading the saved draft), router and locale. */
 export function renderPage(ui: ReactNode, locale: Locale = 'en') {
   return render(
-    <I18nProvider initial={locale}>
-      <RouterProvider>
-        <DraftProvider storageKey={DRAFT_KEY}>{ui}</DraftProvider>
-      </RouterProvider>
-    </I18nProvider>,
+    <DesignerProviders storageKey={DRAFT_KEY} locale={locale}>
+      {ui}
+    </DesignerProviders>,
   );
 }

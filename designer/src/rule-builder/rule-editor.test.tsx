@@ -2,14 +2,15 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OPERATIONS, type OperationName } from '../../../engine/shared/rules/catalogue';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { COMPARISONS_BY_KIND, type ComparisonId } from './comparisons';
 import type { FieldKind } from './rule-fields';
-import { renderEditor, stubDesignerApi } from './test-harness';
-import { COMPARISON_SAMPLES, operationArgs, operationSample, type SampleArg } from './test-samples';
+import { renderEditor } from './test-harness';
+import { ACCOUNT, COMPARISON_SAMPLES, DEAL, operationArgs, operationSample, type SampleArg } from './test-samples';
 
 beforeEach(() => {
   localStorage.clear();
-  stubDesignerApi();
+  stubMetadataApi({ objects: [DEAL, ACCOUNT] });
 });
 afterEach(() => {
   cleanup();
@@ -242,11 +243,14 @@ describe('test against a record', () => {
   const RULE = { and: [{ '>': [{ var: 'amount' }, 100] }, { '==': [{ var: 'account.industry' }, 'tech'] }] };
 
   beforeEach(() => {
-    stubDesignerApi(undefined, (req) => {
-      if (req.path === '/records/deal' && req.query.get('q') === 'acme' && req.query.get('limit') === '10') return { status: 200, body: { records: [{ id: DEAL_ID, name: 'Acme deal', version: 1 }] } };
-      if (req.path === `/records/deal/${DEAL_ID}`) return { status: 200, body: { id: DEAL_ID, name: 'Acme deal', amount: 500, account: 'acc-1', version: 1 } };
-      if (req.path === '/records/account/acc-1') return { status: 200, body: { id: 'acc-1', name: 'Acme', industry: 'tech', version: 1 } };
-      return undefined;
+    stubMetadataApi({
+      objects: [DEAL, ACCOUNT],
+      more: (req) => {
+        if (req.path === '/records/deal' && req.query.get('q') === 'acme' && req.query.get('limit') === '10') return { status: 200, body: { records: [{ id: DEAL_ID, name: 'Acme deal', version: 1 }] } };
+        if (req.path === `/records/deal/${DEAL_ID}`) return { status: 200, body: { id: DEAL_ID, name: 'Acme deal', amount: 500, account: 'acc-1', version: 1 } };
+        if (req.path === '/records/account/acc-1') return { status: 200, body: { id: 'acc-1', name: 'Acme', industry: 'tech', version: 1 } };
+        return undefined;
+      },
     });
   });
 

@@ -2,9 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawObjectDef } from '../../../engine/shared/metadata-types';
+import type { StubRequest } from '../../../runtime-ui/src/form/test-support';
 import { useDraft } from '../draft/draft-store';
-import { DesignerProviders, stubDesignerApi } from '../rule-builder/test-harness';
 import { ACCOUNT, DEAL } from '../rule-builder/test-samples';
+import { DesignerProviders } from '../test-support/designer-providers';
+import { stubMetadataApi } from '../test-support/metadata-api';
 import { ValidationRulesPage } from './validation-rules-page';
 
 const DEAL_WITH_RULE: RawObjectDef = {
@@ -22,16 +24,10 @@ const el = (id: string) => screen.getByTestId(id);
 const change = (id: string, value: string) => fireEvent.change(el(id), { target: { value } });
 const written = () => JSON.parse(el('draft-deal').textContent || 'null') as unknown;
 
-let posted: unknown[] = [];
+/** The requests to POST /metadata/changes in the current test. */
+let posted: StubRequest[] = [];
 async function renderPage(answerChanges?: () => { status: number; body: unknown }) {
-  posted = [];
-  stubDesignerApi([DEAL_WITH_RULE, ACCOUNT], (req) => {
-    if (req.method === 'POST' && req.path === '/metadata/changes') {
-      posted.push(req.body);
-      return answerChanges?.() ?? { status: 200, body: { version: 1, plan: [], dryRun: true, changed: true, preview: {} } };
-    }
-    return undefined;
-  });
+  posted = stubMetadataApi({ objects: [DEAL_WITH_RULE, ACCOUNT], ...(answerChanges ? { answerChanges } : {}) }).changes;
   window.history.replaceState(null, '', '/designer/objects/deal/rules');
   render(
     <DesignerProviders>
@@ -80,7 +76,7 @@ describe('validation rules page', () => {
       { name: 'no_past_close', condition: { '<': [{ var: 'close_date' }, { add_days: [{ today: [] }, 0] }] }, message: { en: 'The close date is in the past', 'zh-CN': '结束日期已过' }, active: false, errorField: 'close_date' },
     ]);
     await waitFor(() => expect(posted.length).toBeGreaterThan(0), { timeout: 3000 });
-    const body = posted.at(-1) as { objects: Record<string, RawObjectDef> };
+    const body = posted.at(-1)!.body as { objects: Record<string, RawObjectDef> };
     expect(body.objects.deal!.fields).toStrictEqual(DEAL.fields);
   });
 
@@ -130,7 +126,7 @@ describe('validation rules page', () => {
   });
 
   it('speaks Chinese', async () => {
-    stubDesignerApi([DEAL_WITH_RULE, ACCOUNT]);
+    stubMetadataApi({ objects: [DEAL_WITH_RULE, ACCOUNT] });
     render(
       <DesignerProviders locale="zh-CN">
         <ValidationRulesPage object="deal" />
