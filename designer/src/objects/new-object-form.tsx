@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { SHARING_MODELS, type SharingModel } from '../../../engine/shared/metadata-types';
 import { useRouter } from '../../../runtime-ui/src/router/router';
 import { useDraft } from '../draft/draft-store';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
@@ -9,6 +8,7 @@ import { useText } from '../i18n/text';
 import { objectMessages } from './messages';
 import { NameFieldEditor } from './name-field-editor';
 import { newObjectDef, newObjectProblems, type NewObjectInput } from './new-object';
+import { SharingSelect } from './sharing-select';
 
 const TOKENS = { tokens: '{YYYY} {YY} {MM} {DD}', counter: '{00000}' };
 
@@ -48,17 +48,7 @@ export function NewObjectForm({ onCancel, now }: { onCancel(): void; now?: Date 
       <LabelInputs value={input.label} onChange={(label) => set({ label })} testId="object-new-label" legend={t('label')} enText={t('labelEn')} zhText={t('labelZh')} />
       <IssueList issues={issuesUnder(shown, '/label')} testId="object-new-label-issues" />
       <LabelInputs value={input.pluralLabel} onChange={(pluralLabel) => set({ pluralLabel })} testId="object-new-plural" legend={t('plural')} enText={t('labelEn')} zhText={t('labelZh')} />
-      <label className="stacked">
-        <span>{t('sharing')}</span>
-        <select value={input.sharing} onChange={(e) => set({ sharing: e.target.value as SharingModel })} data-testid="object-new-sharing">
-          {SHARING_MODELS.map((s) => (
-            <option key={s} value={s}>
-              {t(s)}
-            </option>
-          ))}
-        </select>
-        <small className="setting-help">{t('sharingHelp')}</small>
-      </label>
+      <SharingSelect value={input.sharing} onChange={(sharing) => set({ sharing })} testId="object-new-sharing" />
       <NameFieldEditor object={input.name} value={input.nameField} onChange={(nameField) => set({ nameField })} issues={issuesUnder(shown, '/nameField')} now={now} />
       <div className="actions">
         <button type="submit" className="primary" data-testid="object-new-create">

@@ -1,10 +1,11 @@
-import { SHARING_MODELS, type RawObjectDef, type SharingModel } from '../../../engine/shared/metadata-types';
+import type { RawObjectDef } from '../../../engine/shared/metadata-types';
 import { issuesUnder, type DraftIssue } from '../draft/draft-types';
 import { IssueList } from '../draft/issue-list';
 import { LabelInputs } from '../fields/label-inputs';
 import { useText } from '../i18n/text';
 import { objectMessages } from './messages';
 import { NameFieldEditor } from './name-field-editor';
+import { SharingSelect } from './sharing-select';
 
 /** The object's own settings, written to the draft as they are typed. `issues` are relative to the object. */
 export function ObjectDetails({ def, onChange, issues }: { def: RawObjectDef; onChange(next: RawObjectDef): void; issues: DraftIssue[] }) {
@@ -24,18 +25,9 @@ export function ObjectDetails({ def, onChange, issues }: { def: RawObjectDef; on
       <IssueList issues={issuesUnder(issues, '/pluralLabel')} testId="object-plural-issues" />
       <LabelInputs value={def.description} onChange={(l) => set('description', l)} testId="object-description" legend={t('description')} {...labels} />
       <IssueList issues={issuesUnder(issues, '/description')} testId="object-description-issues" />
-      <label className="stacked">
-        <span>{t('sharing')}</span>
-        <select value={def.sharing ?? 'publicReadWrite'} onChange={(e) => set('sharing', e.target.value as SharingModel)} data-testid="object-sharing">
-          {SHARING_MODELS.map((s) => (
-            <option key={s} value={s}>
-              {t(s)}
-            </option>
-          ))}
-        </select>
-        <small className="setting-help">{t('sharingHelp')}</small>
+      <SharingSelect value={def.sharing ?? 'publicReadWrite'} onChange={(s) => set('sharing', s)} testId="object-sharing">
         <IssueList issues={issuesUnder(issues, '/sharing')} testId="object-sharing-issues" />
-      </label>
+      </SharingSelect>
       <NameFieldEditor object={def.name} value={def.nameField} onChange={(nf) => set('nameField', nf)} issues={issuesUnder(issues, '/nameField')} />
     </section>
   );
