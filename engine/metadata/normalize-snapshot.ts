@@ -9,6 +9,7 @@ import type { Snapshot } from './snapshot';
 import { isSystemFieldName, systemFields } from './system-fields';
 import { normalizeLayout } from './normalize-layout';
 import { checkDependencies } from './check-dependencies';
+import { normalizeAssignmentRules, normalizeConversion, normalizeDuplicateRules, type FieldsByObject } from './normalize-lead-rules';
 
 function normalizeValueSets(raw: RawSnapshot, issues: Issue[]): Record<string, ValueSet> {
   const out: Record<string, ValueSet> = {};
@@ -62,7 +63,7 @@ function listViewsOf(ro: RawObjectDef, names: Set<string>, base: string, issues:
   });
 }
 
-function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: FieldTypeContext, issues: Issue[]): ObjectDef {
+function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: FieldTypeContext, issues: Issue[]): Omit<ObjectDef, 'conversion'> {
   const base = `/objects/${ro.name}`;
   if (isReservedWord(ro.name)) issues.push({ path: `${base}/name`, code: 'RESERVED_WORD', message: `"${ro.name}" is a reserved word` });
   const seen = new Set<string>();
@@ -104,6 +105,8 @@ function normalizeObject(ro: RawObjectDef, registry: FieldTypeRegistry, ctx: Fie
     listViews: listViewsOf(ro, names, base, issues),
     sharing: ro.sharing ?? 'publicReadWrite',
     ...(ro.layout ? { layout: normalizeLayout(ro, names, ctx.objects, base, issues)! } : {}),
+    duplicateRules: normalizeDuplicateRules(ro, fields, registry, issues),
+    assignmentRules: normalizeAssignmentRules(ro, fields, issues),
   };
 }
 
@@ -117,6 +120,12 @@ export function normalizeSnapshot(raw: RawSnapshot, registry: FieldTypeRegistry,
   const ctx: Omit<FieldTypeContext, 'objectName'> = { valueSets, objectNames: new Set(Object.keys(raw.objects)), objects: raw.objects, registry };
   const objects = new Map<string, ObjectDef>();
   for (const ro of Object.values(raw.objects)) objects.set(ro.name, normalizeObject(ro, registry, { ...ctx, objectName: ro.name }, issues));
+  // Conversions reach into other objects' fields: checked once every object is normalized.
+  const fields: FieldsByObject = new Map([...objects].map(([name, o]) => [name, o.fields]));
+  for (const ro of Object.values(raw.objects)) {
+    const conversion = normalizeConversion(ro, fields, registry, issues);
+    if (conversion) objects.set(ro.name, { ...objects.get(ro.name)!, conversion });
+  }
   return { snapshot: { version, raw, objects, valueSets }, issues };
 }
 

@@ -147,6 +147,79 @@ export interface RawIndex {
   unique?: boolean;
 }
 
+/**
+ * How records of an object convert into records of other objects (lead →
+ * account, contact, opportunity). Lives on the source object.
+ */
+export interface RawConversion {
+  targets: RawConversionTarget[];
+  /** What happens to the source record: values set (json-logic over the source, or literals), lookups pointing at each target, read-only afterwards. */
+  source?: { set?: Record<string, unknown>; links?: Record<string, string>; readOnly?: boolean };
+}
+
+export interface RawConversionTarget {
+  /** Names this target in links and requests ("account"); unique within the conversion. */
+  key: string;
+  object: string;
+  label?: RawLabel;
+  /** The user may skip it (e.g. the opportunity). */
+  optional?: boolean;
+  /** The user may attach an existing record instead of creating one (suggested by the duplicate rules). */
+  allowExisting?: boolean;
+  /** Target field → json-logic over the source record (`{"var": "company"}`) or a literal. */
+  fields: Record<string, unknown>;
+  /** Target lookup field → the key of another target it points at (contact.account → the account). */
+  links?: Record<string, string>;
+}
+
+export interface Conversion {
+  targets: (Omit<RawConversionTarget, 'label' | 'optional' | 'allowExisting' | 'links'> & { label: Label; optional: boolean; allowExisting: boolean; links: Record<string, string> })[];
+  source: { set: Record<string, unknown>; links: Record<string, string>; readOnly: boolean };
+}
+
+/** How a duplicate rule compares one field. */
+export const MATCH_METHODS = ['exact', 'normalized', 'phone', 'company', 'fuzzy'] as const;
+export type MatchMethod = (typeof MATCH_METHODS)[number];
+
+/** Records match when every condition matches; a block rule refuses the save, a warn rule asks the user. */
+export interface RawDuplicateRule {
+  name: string;
+  label?: RawLabel;
+  active?: boolean;
+  action: 'block' | 'warn';
+  conditions: { field: string; method: MatchMethod; threshold?: number }[];
+}
+
+export interface DuplicateRule {
+  name: string;
+  label: Label;
+  active: boolean;
+  action: 'block' | 'warn';
+  /** `threshold` is filled in for fuzzy conditions (default 0.6). */
+  conditions: { field: string; method: MatchMethod; threshold?: number }[];
+}
+
+/** Who a matching record goes to: a user, the next member of a role or list in turn, or a user per value of a field. */
+export type AssignTo =
+  | { type: 'user'; user: string }
+  | { type: 'roundRobin'; role?: string; users?: string[] }
+  | { type: 'territory'; field: string; map: Record<string, string>; fallback?: string };
+
+/** An ordered entry: the first active rule whose criteria hold assigns the owner. Users are named by id or e-mail. */
+export interface RawAssignmentRule {
+  name: string;
+  active?: boolean;
+  criteria?: unknown;
+  assignTo: AssignTo;
+}
+
+export interface AssignmentRule {
+  name: string;
+  active: boolean;
+  criteria?: unknown;
+  assignTo: AssignTo;
+}
+
 export interface RawObjectDef {
   name: string;
   label: RawLabel;
@@ -161,6 +234,10 @@ export interface RawObjectDef {
   sharing?: SharingModel;
   /** The page layout; without one the UI generates a sensible layout. */
   layout?: RawPageLayout;
+  /** Conversion of these records into others (leads). */
+  conversion?: RawConversion;
+  duplicateRules?: RawDuplicateRule[];
+  assignmentRules?: RawAssignmentRule[];
 }
 
 /** A normalized object: system fields first, then the admin's fields. */
@@ -175,6 +252,9 @@ export interface ObjectDef {
   listViews: ListView[];
   sharing: SharingModel;
   layout?: PageLayout;
+  conversion?: Conversion;
+  duplicateRules: DuplicateRule[];
+  assignmentRules: AssignmentRule[];
 }
 
 /** Everything a tenant has defined at one metadata version, as written. */
