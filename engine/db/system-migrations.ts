@@ -85,6 +85,11 @@ const migrations: Migration[] = [
       CREATE INDEX login_events_tenant ON ${SYSTEM_SCHEMA}.login_events (tenant_id, id DESC);
       CREATE INDEX login_events_tenant_user ON ${SYSTEM_SCHEMA}.login_events (tenant_id, user_id, id DESC);`,
   },
+  {
+    id: '003-pg-trgm',
+    // Trigram similarity for fuzzy duplicate rules (a trusted extension: the database owner may create it).
+    sql: `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;`,
+  },
 ];
 
 /** Applies pending system migrations, one transaction each, serialized across processes. */

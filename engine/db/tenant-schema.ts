@@ -5,10 +5,13 @@ import { securityTables } from './tenant-migrations/002-security';
 import { auditTables } from './tenant-migrations/003-audit';
 import { shareArrays } from './tenant-migrations/004-share-arrays';
 import { userPrefs } from './tenant-migrations/005-user-prefs';
+import { conversionsTables } from './tenant-migrations/006-conversions';
+import { assignmentTables } from './tenant-migrations/007-assignment';
+import { importsTables } from './tenant-migrations/008-imports';
 import type { TenantMigration } from './tenant-migrations/tenant-migration';
 
 /** Append-only, like the system migrations: never edit one that has shipped. */
-export const TENANT_MIGRATIONS: TenantMigration[] = [baseTables, securityTables, auditTables, shareArrays, userPrefs];
+export const TENANT_MIGRATIONS: TenantMigration[] = [baseTables, securityTables, auditTables, shareArrays, userPrefs, conversionsTables, assignmentTables, importsTables];
 
 /** Applies a tenant schema's pending migrations (names start with _ so no object can collide). */
 export async function migrateTenantSchema(trx: Executor, schema: string): Promise<void> {

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import type { MetadataContext } from '../metadata/object-operations';
 import type { PublishOptions } from '../metadata/publish';
 import type { RecordContext } from '../records/context';
+import type { WriteOptions } from '../records/write-hooks';
 import type { Principal } from '../security/authenticate';
 import { pickLocale } from '../shared/labels';
 import type { Services } from './services';
@@ -26,6 +27,11 @@ export function metadataContext(s: Services, res: Response): MetadataContext {
 }
 
 const flag = (v: unknown) => v === 'true' || v === '1';
+
+/** `?allowDuplicates=true`: the user saw the possible duplicates a warn rule found and saves anyway. */
+export function writeOptions(req: Request): WriteOptions {
+  return { allowDuplicates: flag(req.query.allowDuplicates) };
+}
 
 export function publishOptions(req: Request): PublishOptions {
   const base = req.query.baseVersion;

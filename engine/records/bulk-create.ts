@@ -19,6 +19,7 @@ import { applyDefaults } from './validate-payload';
 import { assertMayAssignOwner } from './record-security';
 import { requireObjectPermission } from '../security/record-access';
 import { assertFieldsWritable } from '../security/field-access';
+import { afterCreate, beforeCreate, type WriteOptions } from './write-hooks';
 
 export const MAX_BULK_RECORDS = 10000;
 
@@ -49,7 +50,7 @@ export type Connection = pg.Client;
  * Validates the whole batch, reserves autonumbers with one counter update and
  * streams the rows with COPY, on a connection inside the caller's transaction.
  */
-export async function copyRecords(ctx: RecordContext, conn: Connection, objectName: string, records: unknown): Promise<string[]> {
+export async function copyRecords(ctx: RecordContext, conn: Connection, objectName: string, records: unknown, opts: WriteOptions = {}): Promise<string[]> {
   if (!Array.isArray(records) || records.length === 0 || records.length > MAX_BULK_RECORDS) {
     throw new AppError('REQUEST_INVALID', `"records" must be an array of 1 to ${MAX_BULK_RECORDS} records`);
   }
@@ -61,6 +62,8 @@ export async function copyRecords(ctx: RecordContext, conn: Connection, objectNa
   const rows = values.map((v) => ({ ...v, owner_id: v.owner_id ?? ctx.actor.userId }));
   await enforceFieldConditions(ctx, obj, rows.map((row, i) => ({ next: row, change: records[i] as Record<string, unknown> })), (i) => `/records/${i}`);
   await enforceValidationRules(ctx, obj, rows, (i) => `/records/${i}`);
+  const explicitOwner = values.map((v) => v.owner_id !== undefined);
+  await beforeCreate(ctx, obj, rows, explicitOwner, opts, (i) => `/records/${i}`);
   const fieldNames = [...obj.writable.keys()].filter((f) => f !== 'owner_id' && values.some((v) => v[f] !== undefined));
   const autos = obj.autonumbers;
   const columns = ['id', 'owner_id', 'created_by', 'updated_by', ...fieldNames, ...autos.map((a) => a.field.name)];
@@ -72,7 +75,7 @@ export async function copyRecords(ctx: RecordContext, conn: Connection, objectNa
   }
   const now = new Date();
   const lines = values.map((v, i) => {
-    const row: unknown[] = [ids[i], v.owner_id ?? ctx.actor.userId, ctx.actor.userId, ctx.actor.userId, ...fieldNames.map((f) => v[f])];
+    const row: unknown[] = [ids[i], rows[i]!.owner_id, ctx.actor.userId, ctx.actor.userId, ...fieldNames.map((f) => v[f])];
     autos.forEach((a, j) => row.push(formatAutonumber(a.parts, starts[j]! + i + 1, now)));
     return row;
   });
@@ -82,6 +85,7 @@ export async function copyRecords(ctx: RecordContext, conn: Connection, objectNa
   } catch (e) {
     throw pgErrorFor(obj, e);
   }
+  await afterCreate(ctx, obj, ids, rows, explicitOwner);
   return ids;
 }
 
@@ -102,8 +106,8 @@ export async function withConnectionTransaction<T>(ctx: RecordContext, work: (co
 }
 
 /** The bulk path: one batch, all or nothing. */
-export async function bulkCreateRecords(ctx: RecordContext, objectName: string, records: unknown): Promise<{ ids: string[] }> {
-  return { ids: await withConnectionTransaction(ctx, (conn) => copyRecords(ctx, conn, objectName, records)) };
+export async function bulkCreateRecords(ctx: RecordContext, objectName: string, records: unknown, opts: WriteOptions = {}): Promise<{ ids: string[] }> {
+  return { ids: await withConnectionTransaction(ctx, (conn) => copyRecords(ctx, conn, objectName, records, opts)) };
 }
 
 function* chunks(rows: unknown[][], line: (r: unknown[]) => string): Generator<string> {

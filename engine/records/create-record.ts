@@ -11,9 +11,10 @@ import { applyDefaults, validatePayload } from './validate-payload';
 import { enforceValidationRules, ruleContext } from './validation-rules';
 import { enforceFieldConditions } from './field-conditions';
 import { dependencyIssues } from './dependent-values';
+import { afterCreate, beforeCreate, type WriteOptions } from './write-hooks';
 
-/** create = authorize → defaults → validate (schema, then rules) → persist (pg errors translated) → answer what the user may read. */
-export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown): Promise<RecordRow> {
+/** create = authorize → defaults → validate (schema, then rules) → assignment and duplicate rules → persist (pg errors translated) → answer what the user may read. */
+export async function createRecord(ctx: RecordContext, objectName: string, payload: unknown, opts: WriteOptions = {}): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
   requireObjectPermission(ctx.access, objectName, 'create');
   validatePayload(obj, payload, 'create');
@@ -29,6 +30,8 @@ export async function createRecord(ctx: RecordContext, objectName: string, paylo
   if (notAllowed.length) throw new AppError('RECORD_VALIDATION_FAILED', notAllowed[0]!.message, { issues: notAllowed });
   await enforceFieldConditions(ctx, obj, [{ next: row, change: payload }]);
   await enforceValidationRules(ctx, obj, [row]);
+  const explicitOwner = [payload.owner_id !== undefined];
+  await beforeCreate(ctx, obj, [row], explicitOwner, opts);
   const { sql, params } = insertSql(obj, ctx.meta.schema, row);
   let rows;
   try {
@@ -37,5 +40,6 @@ export async function createRecord(ctx: RecordContext, objectName: string, paylo
     throw pgErrorFor(obj, e);
   }
   if (!rows.length) throw new AppError('INTERNAL', `autonumber counter missing for ${objectName}`);
+  await afterCreate(ctx, obj, [rows[0]!.id as string], [row], explicitOwner);
   return outputRecord(ctx, obj, rows[0]!);
 }

@@ -8,6 +8,7 @@ import { explainMissedWrite, outputRecord, readableSelectList, writablePredicate
 import { requireObjectPermission } from '../security/record-access';
 import { assertFieldsWritable } from '../security/field-access';
 import { validatePayload } from './validate-payload';
+import { beforeUpdate, type WriteOptions } from './write-hooks';
 
 /** Reads the expected version from the body or an If-Match header ("3", W/"3"). */
 export function expectedVersion(payload: Record<string, unknown>, ifMatch: string | undefined): number {
@@ -24,7 +25,7 @@ export function parseIfMatch(ifMatch: string): number {
 }
 
 /** update = authorize → validate → check version and access → persist with version + 1, or 404/403/409 and nothing written. */
-export async function updateRecord(ctx: RecordContext, objectName: string, id: string, payload: unknown, ifMatch?: string): Promise<RecordRow> {
+export async function updateRecord(ctx: RecordContext, objectName: string, id: string, payload: unknown, ifMatch?: string, opts: WriteOptions = {}): Promise<RecordRow> {
   const obj = ctx.meta.object(objectName);
   requireObjectPermission(ctx.access, objectName, 'edit');
   const recordId = requireRecordId(id);
@@ -39,6 +40,7 @@ export async function updateRecord(ctx: RecordContext, objectName: string, id: s
     const stored = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?${writable ? ` AND ${writable.sql}` : ''}`, [recordId, ...(writable?.params ?? [])]);
     if (stored.length) await checkAgainstStored(ctx, obj, stored, change);
   }
+  await beforeUpdate(ctx, obj, recordId, change, opts);
   const sets = changes.map(([k]) => `${quoteIdent(k)} = ?`);
   const sql = `UPDATE ${obj.table} SET ${[...sets, 'updated_at = now()', 'updated_by = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ?${writable ? ` AND ${writable.sql}` : ''} RETURNING ${readableSelectList(ctx, obj)}`;
   let rows;

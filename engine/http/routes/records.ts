@@ -6,7 +6,7 @@ import { deleteRecord } from '../../records/delete-record';
 import { listRecords } from '../../records/list-records';
 import { readRecord } from '../../records/read-record';
 import { updateRecord } from '../../records/update-record';
-import { recordContext } from '../request-context';
+import { recordContext, writeOptions } from '../request-context';
 import type { Services } from '../services';
 import { jsonBody } from '../middleware/json-body';
 
@@ -19,12 +19,12 @@ export function recordsRouter(s: Services): Router {
   });
   r.post('/:object', async (req, res) => {
     const ctx = await recordContext(s, req, res);
-    const record = await createRecord(ctx, req.params.object, req.body);
+    const record = await createRecord(ctx, req.params.object, req.body, writeOptions(req));
     res.status(201).set('ETag', `"${record.version}"`).json(record);
   });
   r.post('/:object/bulk', jsonBody('32mb'), async (req, res) => {
     const ctx = await recordContext(s, req, res);
-    const { ids } = await bulkCreateRecords(ctx, req.params.object, (req.body as { records?: unknown } | undefined)?.records);
+    const { ids } = await bulkCreateRecords(ctx, req.params.object, (req.body as { records?: unknown } | undefined)?.records, writeOptions(req));
     res.status(201).json({ created: ids.length, ids });
   });
   r.get('/:object/:id', async (req, res) => {
@@ -34,7 +34,7 @@ export function recordsRouter(s: Services): Router {
   });
   r.patch('/:object/:id', async (req, res) => {
     const ctx = await recordContext(s, req, res);
-    const record = await updateRecord(ctx, req.params.object, req.params.id, req.body, req.get('if-match'));
+    const record = await updateRecord(ctx, req.params.object, req.params.id, req.body, req.get('if-match'), writeOptions(req));
     res.set('ETag', `"${record.version}"`).json(record);
   });
   r.delete('/:object/:id', async (req, res) => {
