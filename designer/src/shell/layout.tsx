@@ -9,6 +9,7 @@ import { shellMessages } from './messages';
 const SECTIONS = [
   { to: '/designer', key: 'objects', match: (p: string) => p === '/designer' || p.startsWith('/designer/objects') },
   { to: '/designer/value-sets', key: 'valueSets', match: (p: string) => p.startsWith('/designer/value-sets') },
+  { to: '/designer/web-forms', key: 'webForms', match: (p: string) => p.startsWith('/designer/web-forms') },
   { to: '/designer/review', key: 'review', match: (p: string) => p.startsWith('/designer/review') },
   { to: '/designer/history', key: 'history', match: (p: string) => p.startsWith('/designer/history') },
 ] as const;

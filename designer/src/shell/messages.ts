@@ -25,6 +25,10 @@ export const shellMessages = defineMessages(
     tabRules: 'Validation rules',
     tabLayout: 'Page layout',
     tabViews: 'List views',
+    tabDuplicates: 'Duplicate rules',
+    tabAssignment: 'Assignment rules',
+    tabConversion: 'Conversion',
+    webForms: 'Web forms',
   },
   {
     brand: 'Tessera 设计器',
@@ -50,5 +54,9 @@ export const shellMessages = defineMessages(
     tabRules: '验证规则',
     tabLayout: '页面布局',
     tabViews: '列表视图',
+    tabDuplicates: '查重规则',
+    tabAssignment: '分配规则',
+    tabConversion: '转化映射',
+    webForms: '网页表单',
   },
 );

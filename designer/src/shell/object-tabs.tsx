@@ -9,6 +9,9 @@ const TABS = [
   { suffix: '/rules', key: 'tabRules' },
   { suffix: '/layout', key: 'tabLayout' },
   { suffix: '/views', key: 'tabViews' },
+  { suffix: '/duplicates', key: 'tabDuplicates' },
+  { suffix: '/assignment', key: 'tabAssignment' },
+  { suffix: '/conversion', key: 'tabConversion' },
 ] as const;
 
 /** The object's title and the tabs of its editor pages (/designer/objects/:object[/rules|/layout|/views]). */

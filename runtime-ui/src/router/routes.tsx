@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { ConvertPage } from '../convert/convert-page';
+import { MergePage } from '../duplicates/merge-page';
+import { ImportPage } from '../import/import-page';
 import { HomePage } from '../pages/home-page';
 import { KanbanPage } from '../pages/kanban-page';
 import { ListPage } from '../pages/list-page';
@@ -13,8 +16,11 @@ const ROUTES: { pattern: string; render: (p: Record<string, string>) => ReactNod
   { pattern: '/app/search', render: () => <SearchPage /> },
   { pattern: '/app/o/:object', render: (p) => <ListPage key={p.object} object={p.object!} /> },
   { pattern: '/app/o/:object/kanban', render: (p) => <KanbanPage key={p.object} object={p.object!} /> },
+  { pattern: '/app/o/:object/import', render: (p) => <ImportPage key={`${p.object}/import`} object={p.object!} /> },
+  { pattern: '/app/o/:object/merge', render: (p) => <MergePage key={`${p.object}/merge`} object={p.object!} /> },
   { pattern: '/app/o/:object/new', render: (p) => <RecordFormPage key={`${p.object}/new`} object={p.object!} /> },
   { pattern: '/app/o/:object/:id', render: (p) => <RecordPage key={`${p.object}/${p.id}`} object={p.object!} id={p.id!} /> },
+  { pattern: '/app/o/:object/:id/convert', render: (p) => <ConvertPage key={`${p.object}/${p.id}/convert`} object={p.object!} id={p.id!} /> },
   { pattern: '/app/o/:object/:id/edit', render: (p) => <RecordFormPage key={`${p.object}/${p.id}/edit`} object={p.object!} id={p.id!} /> },
 ];
 
