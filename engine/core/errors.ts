@@ -36,6 +36,8 @@ export const RecordErrors = {
   RECORD_IN_USE: 'RECORD_IN_USE',
   RECORD_INVALID_ID: 'RECORD_INVALID_ID',
   RECORD_RULE_VIOLATION: 'RECORD_RULE_VIOLATION',
+  /** The object has no active assignment rules to run on demand. */
+  ASSIGNMENT_NO_RULES: 'ASSIGNMENT_NO_RULES',
 } as const;
 
 export const QueryErrors = {
@@ -111,6 +113,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RECORD_IN_USE: 409,
   RECORD_INVALID_ID: 400,
   RECORD_RULE_VIOLATION: 400,
+  ASSIGNMENT_NO_RULES: 400,
   QUERY_UNKNOWN_FIELD: 400,
   QUERY_INVALID_FILTER: 400,
   QUERY_INVALID_SORT: 400,
