@@ -36,6 +36,12 @@ export const RecordErrors = {
   RECORD_IN_USE: 'RECORD_IN_USE',
   RECORD_INVALID_ID: 'RECORD_INVALID_ID',
   RECORD_RULE_VIOLATION: 'RECORD_RULE_VIOLATION',
+  /** A second conversion of the same record (lead conversion). */
+  RECORD_ALREADY_CONVERTED: 'RECORD_ALREADY_CONVERTED',
+  /** A change to a converted record whose conversion makes it read-only. */
+  RECORD_CONVERTED: 'RECORD_CONVERTED',
+  /** A conversion request the object's conversion does not allow (unknown or skipped required target, wrong existing record). */
+  CONVERSION_INVALID: 'CONVERSION_INVALID',
   /** The object has no active assignment rules to run on demand. */
   ASSIGNMENT_NO_RULES: 'ASSIGNMENT_NO_RULES',
 } as const;
@@ -113,6 +119,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RECORD_IN_USE: 409,
   RECORD_INVALID_ID: 400,
   RECORD_RULE_VIOLATION: 400,
+  RECORD_ALREADY_CONVERTED: 409,
+  RECORD_CONVERTED: 409,
+  CONVERSION_INVALID: 400,
   ASSIGNMENT_NO_RULES: 400,
   QUERY_UNKNOWN_FIELD: 400,
   QUERY_INVALID_FILTER: 400,
