@@ -80,7 +80,16 @@ export const SecurityErrors = {
   SECURITY_EXISTS: 'SECURITY_EXISTS',
 } as const;
 
+/** Web-to-lead forms: the admin API and the public submission endpoint. */
+export const WebFormErrors = {
+  WEB_FORM_NOT_FOUND: 'WEB_FORM_NOT_FOUND',
+  WEB_FORM_INVALID: 'WEB_FORM_INVALID',
+  WEB_FORM_KEY_INVALID: 'WEB_FORM_KEY_INVALID',
+  WEB_FORM_RATE_LIMITED: 'WEB_FORM_RATE_LIMITED',
+} as const;
+
 export const ErrorCodes = {
+  ...WebFormErrors,
   ...AuthErrors,
   ...SecurityErrors,
   ...MetadataErrors,
@@ -150,6 +159,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   SECURITY_CYCLE: 400,
   SECURITY_IN_USE: 409,
   SECURITY_EXISTS: 409,
+  WEB_FORM_NOT_FOUND: 404,
+  WEB_FORM_INVALID: 400,
+  WEB_FORM_KEY_INVALID: 403,
+  WEB_FORM_RATE_LIMITED: 429,
 };
 
 /** One problem inside a payload or a metadata document. */

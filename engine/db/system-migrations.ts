@@ -90,6 +90,29 @@ const migrations: Migration[] = [
     // Trigram similarity for fuzzy duplicate rules (a trusted extension: the database owner may create it).
     sql: `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;`,
   },
+  {
+    id: '004-web-forms',
+    // Web-to-lead forms live in the system schema: the public endpoint finds the tenant from the form id alone.
+    sql: `
+      CREATE TABLE ${SYSTEM_SCHEMA}.web_forms (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        tenant_id uuid NOT NULL REFERENCES ${SYSTEM_SCHEMA}.tenants(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        object text NOT NULL DEFAULT 'lead',
+        fields jsonb NOT NULL CHECK (jsonb_typeof(fields) = 'array'),
+        key_hash text NOT NULL,
+        honeypot text NOT NULL,
+        owner_id uuid NOT NULL REFERENCES ${SYSTEM_SCHEMA}.users(id),
+        success_url text,
+        active boolean NOT NULL DEFAULT true,
+        submissions integer NOT NULL DEFAULT 0,
+        spam integer NOT NULL DEFAULT 0,
+        created_by uuid NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX web_forms_tenant ON ${SYSTEM_SCHEMA}.web_forms (tenant_id, created_at);`,
+  },
 ];
 
 /** Applies pending system migrations, one transaction each, serialized across processes. */
