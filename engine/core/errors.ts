@@ -44,6 +44,12 @@ export const RecordErrors = {
   CONVERSION_INVALID: 'CONVERSION_INVALID',
   /** The object has no active assignment rules to run on demand. */
   ASSIGNMENT_NO_RULES: 'ASSIGNMENT_NO_RULES',
+  /** A block duplicate rule matched: the record is not written. */
+  RECORD_DUPLICATE: 'RECORD_DUPLICATE',
+  /** A warn duplicate rule matched: resend with ?allowDuplicates=true to save anyway. */
+  RECORD_DUPLICATE_WARNING: 'RECORD_DUPLICATE_WARNING',
+  /** A merge request that cannot be carried out (survivor among the merged, repeats, more than 3). */
+  MERGE_INVALID: 'MERGE_INVALID',
 } as const;
 
 export const QueryErrors = {
@@ -88,6 +94,16 @@ export const WebFormErrors = {
   WEB_FORM_RATE_LIMITED: 'WEB_FORM_RATE_LIMITED',
 } as const;
 
+/** CSV import: the uploaded file, its mapping and the import job. */
+export const ImportErrors = {
+  IMPORT_FILE_INVALID: 'IMPORT_FILE_INVALID',
+  IMPORT_ENCODING_INVALID: 'IMPORT_ENCODING_INVALID',
+  IMPORT_FILE_TOO_LARGE: 'IMPORT_FILE_TOO_LARGE',
+  IMPORT_MAPPING_INVALID: 'IMPORT_MAPPING_INVALID',
+  IMPORT_NOT_FOUND: 'IMPORT_NOT_FOUND',
+  IMPORT_STATE_INVALID: 'IMPORT_STATE_INVALID',
+} as const;
+
 export const ErrorCodes = {
   ...WebFormErrors,
   ...AuthErrors,
@@ -97,6 +113,7 @@ export const ErrorCodes = {
   ...QueryErrors,
   ...RuleErrors,
   ...RequestErrors,
+  ...ImportErrors,
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -132,6 +149,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RECORD_CONVERTED: 409,
   CONVERSION_INVALID: 400,
   ASSIGNMENT_NO_RULES: 400,
+  RECORD_DUPLICATE: 409,
+  RECORD_DUPLICATE_WARNING: 409,
+  MERGE_INVALID: 400,
   QUERY_UNKNOWN_FIELD: 400,
   QUERY_INVALID_FILTER: 400,
   QUERY_INVALID_SORT: 400,
