@@ -18,7 +18,7 @@ export function principalOf(res: Response): Principal {
 export async function recordContext(s: Services, req: Request, res: Response): Promise<RecordContext> {
   const actor = principalOf(res);
   const [meta, security] = await Promise.all([s.cache.get(actor.schema), s.security.get(actor.schema)]);
-  return { db: s.db, meta, registry: s.registry, actor, access: security.accessOf(actor.userId, actor.isAdmin), locale: pickLocale(req.get('accept-language')) };
+  return { db: s.db, meta, registry: s.registry, actor, access: security.accessOf(actor.userId, actor.isAdmin), locale: pickLocale(req.get('accept-language')), log: s.log };
 }
 
 export function metadataContext(s: Services, res: Response): MetadataContext {

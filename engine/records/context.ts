@@ -1,4 +1,5 @@
 import type { Db } from '../db/knex';
+import type { Logger } from '../core/logger';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { TenantMetadata } from '../metadata/tenant-metadata';
 import type { Locale } from '../shared/metadata-types';
@@ -21,6 +22,8 @@ export interface RecordContext {
   /** What the actor may see and change (permissions, field-level security, record access). */
   access: UserAccess;
   locale: Locale;
+  /** Where engine steps report what the admin should know but the request need not fail for (e.g. an assignment rule naming an inactive user). */
+  log?: Logger;
 }
 
 export type RecordRow = Record<string, unknown>;
