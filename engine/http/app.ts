@@ -18,6 +18,7 @@ import { meRouter } from './routes/me';
 import { searchRouter } from './routes/search';
 import { recordHistoryRouter } from './routes/record-history';
 import { recordsRouter } from './routes/records';
+import { recordConversionRouter } from './routes/record-conversion';
 import { recordsBulkRouter } from './routes/records-bulk';
 import { recordSharingRouter } from './routes/record-sharing';
 import type { Services } from './services';
@@ -56,6 +57,7 @@ export function createApp(s: Services): express.Express {
   api.use('/records', recordHistoryRouter(s));
   api.use('/records', recordSharingRouter(s));
   api.use('/records', recordsBulkRouter(s));
+  api.use('/records', recordConversionRouter(s));
   api.use('/records', recordsRouter(s));
   api.use('/admin/audit/logins', requireAdmin, adminLoginsRouter(s));
   api.use('/admin/audit', requireAdmin, adminActivityRouter(s));

@@ -10,6 +10,7 @@ import type { RecordContext } from './context';
 import { pgErrorFor } from './pg-error-for';
 import { explainMissedWrites, writablePredicate } from './record-security';
 import { validatePayload } from './validate-payload';
+import { assertNotConverted } from '../conversion/converted-records';
 
 /** The body of a bulk edit: the record ids and the values to set on all of them. */
 const bulkUpdateBody = { type: 'object', additionalProperties: false, required: ['ids', 'values'], properties: { ids: bulkIds, values: { type: 'object', minProperties: 1 } } };
@@ -52,6 +53,7 @@ export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, 
     const tctx: RecordContext = { ...ctx, db: trx };
     await setAuditActor(trx, ctx.actor.userId);
     await lockWritable(tctx, obj, ids, writable, 'change');
+    await assertNotConverted(tctx, obj, ids);
     if (needsStoredRecords(obj, change)) {
       const rows = await runSql(trx, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ANY(?::uuid[])`, [ids]);
       const byId = new Map(rows.map((r) => [r.id as string, r]));

@@ -1,0 +1,61 @@
+import type { RecordContext } from '../records/context';
+import { requireRecordId } from '../records/record-id';
+import { requireObjectPermission } from '../security/record-access';
+import { findDuplicates, type DuplicateMatch } from '../duplicates/find-duplicates';
+import type { Label } from '../shared/metadata-types';
+import { readConversion, type ConversionRecord } from './converted-records';
+import { readSource, requireConversion } from './convert-record';
+import { mappedValues } from './mapped-values';
+
+/** One target as the convert page shows it before the user decides. */
+export interface TargetPreview {
+  key: string;
+  object: string;
+  label: Label;
+  optional: boolean;
+  allowExisting: boolean;
+  /** Target lookup field → the target key it will point at. */
+  links: Record<string, string>;
+  /** The mapped values, evaluated on the record as it is now. */
+  values: Record<string, unknown>;
+  /** Existing records the target object's duplicate rules match (only where the user may attach one). */
+  suggestions: DuplicateMatch[];
+}
+
+/** What GET …/convert answers. */
+export interface ConversionPreview {
+  object: string;
+  id: string;
+  version: number;
+  /** Whether a converted record stays read-only. */
+  readOnly: boolean;
+  /** The finished conversion, or null when the record has not been converted. */
+  converted: ConversionRecord | null;
+  /** In the order they are created (empty once converted). */
+  targets: TargetPreview[];
+}
+
+/**
+ * The convert page's starting point: each target's mapped values and the
+ * existing records its duplicate rules suggest, for a record the user may
+ * read; once converted, what it became.
+ */
+export async function previewConversion(ctx: RecordContext, objectName: string, id: string): Promise<ConversionPreview> {
+  const obj = ctx.meta.object(objectName);
+  requireObjectPermission(ctx.access, objectName, 'read');
+  const recordId = requireRecordId(id);
+  const prepared = requireConversion(ctx, obj);
+  const source = await readSource(ctx, obj, recordId);
+  const converted = (await readConversion(ctx.db, obj.schema, objectName, recordId)) ?? null;
+  const base = { object: objectName, id: recordId, version: source.version as number, readOnly: prepared.readOnly, converted };
+  if (converted) return { ...base, targets: [] };
+  const mapped = await mappedValues(ctx, obj, prepared, source);
+  const targets = await Promise.all(
+    prepared.targets.map(async (t): Promise<TargetPreview> => {
+      const values = mapped.targets[t.key]!;
+      const suggestions = t.allowExisting && ctx.access.object(t.object).read ? await findDuplicates(ctx, t.object, values) : [];
+      return { key: t.key, object: t.object, label: t.label, optional: t.optional, allowExisting: t.allowExisting, links: t.links, values, suggestions };
+    }),
+  );
+  return { ...base, targets };
+}
