@@ -22,6 +22,8 @@ import { recordConversionRouter } from './routes/record-conversion';
 import { recordsBulkRouter } from './routes/records-bulk';
 import { recordSharingRouter } from './routes/record-sharing';
 import type { Services } from './services';
+import { adminWebFormsRouter, PUBLIC_WEB_FORMS_PATH } from '../web-forms/admin-web-forms-router';
+import { publicWebFormsRouter } from '../web-forms/public-web-forms-router';
 
 const BODY_LIMIT = '1mb';
 
@@ -61,9 +63,12 @@ export function createApp(s: Services): express.Express {
   api.use('/records', recordsRouter(s));
   api.use('/admin/audit/logins', requireAdmin, adminLoginsRouter(s));
   api.use('/admin/audit', requireAdmin, adminActivityRouter(s));
+  api.use('/admin/web-forms', adminWebFormsRouter(s));
   api.use('/admin', adminRouter(s));
   api.use((req, _res, next) => next(new AppError('ROUTE_NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
 
+  // Web-to-lead: cross-site form posts without a session, before the API's JSON-only, signed-in routes.
+  app.use(PUBLIC_WEB_FORMS_PATH, publicWebFormsRouter(s));
   app.use('/api/v1', api);
   serveUi(app);
   app.get('/', (_req, res) => {
