@@ -192,6 +192,13 @@ const PROBES: Record<string, RouteProbes> = {
   },
   [`DELETE ${V}/me/prefs/:key`]: { probes: () => [{ path: `${V}/me/prefs/home.widgets`, expect: ok(undefined, 204) }] },
   [`GET ${V}/me/recent`]: { probes: () => [{ path: `${V}/me/recent`, expect: ok(none('records')) }] },
+  [`GET ${V}/me/notifications`]: { probes: () => [{ path: `${V}/me/notifications?unread=false&limit=100`, expect: ok(none('notifications')) }] },
+  [`POST ${V}/me/notifications/read`]: {
+    probes: () => [
+      { path: `${V}/me/notifications/read`, body: { ids: [1, 2, 3] }, expect: ok() },
+      { path: `${V}/me/notifications/read`, body: { all: true }, expect: ok() },
+    ],
+  },
   [`POST ${V}/me/recent`]: {
     probes: () => [
       { path: `${V}/me/recent`, body: { object: 'deal', id: w.b.dealIds[0] }, expect: NO_RECORD },
@@ -397,12 +404,30 @@ const PROBES: Record<string, RouteProbes> = {
       { path: `${V}/records/deal/${w.a.dealId}/history?before=9007199254740991`, expect: ok() },
     ],
   },
+  [`GET ${V}/records/:object/:id/convert`]: {
+    probes: () => [
+      { path: `${V}/records/deal/${w.b.dealIds[0]}/convert`, expect: bad('CONVERSION_INVALID') },
+      { path: `${V}/records/${B_NAMES.object}/${w.b.vaultId}/convert`, expect: NO_OBJECT },
+    ],
+  },
+  [`POST ${V}/records/:object/:id/convert`]: {
+    probes: () => [
+      { path: `${V}/records/deal/${w.b.dealIds[0]}/convert`, body: { targets: {} }, expect: bad('CONVERSION_INVALID') },
+      { path: `${V}/records/${B_NAMES.object}/${w.b.vaultId}/convert`, body: { targets: {} }, expect: NO_OBJECT },
+    ],
+  },
   [`POST ${V}/records/:object/transfer`]: {
     probes: () => [
       { path: `${V}/records/deal/transfer`, body: { ids: [w.b.dealIds[0]], ownerId: f.a.user.id }, expect: NO_RECORD },
       { path: `${V}/records/deal/transfer`, body: { ids: [w.a.dealId, w.b.dealIds[1]], ownerId: f.a.admin.id }, expect: NO_RECORD },
       { path: `${V}/records/deal/transfer`, body: { ids: [w.a.dealId], ownerId: f.b.user.id }, expect: bad('RECORD_OWNER_INVALID') },
       { path: `${V}/records/${B_NAMES.object}/transfer`, body: { ids: [w.b.vaultId], ownerId: f.a.admin.id }, expect: NO_OBJECT },
+    ],
+  },
+  [`POST ${V}/records/:object/assign`]: {
+    probes: () => [
+      { path: `${V}/records/${B_NAMES.object}/assign`, body: { ids: [w.b.vaultId] }, expect: NO_OBJECT },
+      { path: `${V}/records/deal/assign`, body: { ids: [w.b.dealIds[0]] }, expect: bad('ASSIGNMENT_NO_RULES') },
     ],
   },
   [`POST ${V}/records/:object/bulk-update`]: {
