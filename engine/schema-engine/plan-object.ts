@@ -6,6 +6,7 @@ import { AUDIT_TRIGGER_NAMES } from './audit-trigger-sql';
 import { autonumberSqlExpression } from './autonumber-sql';
 import { columnSqlType, SHARE_COLUMNS_SQL, createForeignKeySql, createIndexSql, desiredIndexes, dropForeignKeySql, qualified } from './column-ddl';
 import { planAuditChanged, planAuditCreated } from './plan-audit';
+import { dropDuplicateIndexesSql, planDuplicateIndexesChanged, planDuplicateIndexesCreated } from './plan-duplicate-indexes';
 import { planRollupsChanged, planRollupsCreated, planRollupsDropped } from './plan-rollups';
 import type { PlanAction, TrashEntry } from './plan-types';
 import { classifyTypeChange } from './type-change';
@@ -51,7 +52,7 @@ function keysAndIndexes(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
   for (const [name, ix] of desiredIndexes(obj)) {
     actions.push({ kind: 'createIndex', object: obj.name, description: `index ${obj.name} (${ix.fields.join(', ')})${ix.unique ? ' unique' : ''}`, destructive: false, sql: [createIndexSql(ctx.schema, obj.name, name, ix)] });
   }
-  return actions;
+  return [...actions, ...planDuplicateIndexesCreated(ctx, obj)];
 }
 
 /**
@@ -101,6 +102,7 @@ export function planDropObject(ctx: PlanContext, obj: ObjectDef): PlanAction[] {
       sql: [
         ...obj.fields.filter(isLookup).map((f) => dropForeignKeySql(ctx.schema, obj.name, f.name)),
         ...[...desiredIndexes(obj).keys()].map((ix) => `DROP INDEX IF EXISTS ${qualified(ctx.schema, ix)}`),
+        ...dropDuplicateIndexesSql(ctx, obj),
         `ALTER INDEX ${qualified(ctx.schema, `${obj.name}_pkey`)} RENAME TO ${quoteIdent(`${trashName}_pkey`)}`,
         `ALTER TABLE ${t} RENAME TO ${quoteIdent(trashName)}`,
       ],
@@ -199,6 +201,6 @@ export function planChangeObject(ctx: PlanContext, before: ObjectDef, after: Obj
   for (const [name, ix] of newIdx) {
     if (!oldIdx.has(name)) actions.push({ kind: 'createIndex', object: after.name, description: `index ${after.name} (${ix.fields.join(', ')})${ix.unique ? ' unique' : ''}`, destructive: false, sql: [createIndexSql(ctx.schema, after.name, name, ix)] });
   }
-  actions.push(...planRollupsChanged(ctx, before, after), ...planAuditChanged(ctx, before, after));
+  actions.push(...planDuplicateIndexesChanged(ctx, before, after), ...planRollupsChanged(ctx, before, after), ...planAuditChanged(ctx, before, after));
   return actions;
 }
