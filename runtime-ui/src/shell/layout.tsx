@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
+import { NotificationBell } from '../notifications/notification-bell';
 import { SearchBox } from '../search/search-box';
 import { NavigationProvider, type NavigationEntry } from './navigation';
 import { useSession } from './session';
@@ -20,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <SearchBox />
         <span className="spacer" />
+        <NotificationBell />
         <button type="button" className="link" data-testid="switch-language" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('nav.language')}
         </button>
