@@ -1,6 +1,7 @@
 import type { AuditActor } from './actor-names';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+/** 'merge': duplicates merged into this record (changes: merged records, where each chosen value came from) or this record into another (changes: into). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'merge';
 
 /**
  * One row of the audit trail as answered. `changes`: for a create the values

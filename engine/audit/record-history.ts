@@ -12,6 +12,12 @@ function visibleChanges(changes: Record<string, unknown>, record: RecordRow): Re
   return Object.fromEntries(Object.entries(changes).filter(([field]) => field in record));
 }
 
+/** A merge entry: the merged records, and the source of each chosen value only for fields the reader can see. */
+function mergeChanges(changes: Record<string, unknown>, record: RecordRow): Record<string, unknown> {
+  const values = changes.values as Record<string, unknown> | undefined;
+  return values ? { ...changes, values: visibleChanges(values, record) } : changes;
+}
+
 /**
  * history = read the record as the user may (404 for a record they may not
  * see, hidden fields omitted) → one page of its audit rows, newest first →
@@ -29,7 +35,7 @@ export async function recordHistory(ctx: RecordContext, objectName: string, id: 
   const { rows: kept, nextBefore } = pageOf(rows, page, (r) => r.id);
   const names = await actorNames(ctx.db, ctx.actor.tenantId, kept.map((r) => r.actor_id));
   const entries = kept
-    .map((r): AuditEntry => ({ id: r.id, at: r.at.toISOString(), actor: auditActor(r.actor_id, names), action: r.action, changes: visibleChanges(r.changes, record) }))
+    .map((r): AuditEntry => ({ id: r.id, at: r.at.toISOString(), actor: auditActor(r.actor_id, names), action: r.action, changes: r.action === 'merge' ? mergeChanges(r.changes, record) : visibleChanges(r.changes, record) }))
     .filter((e) => e.action !== 'update' || Object.keys(e.changes).length > 0);
   return { entries, nextBefore };
 }

@@ -8,10 +8,11 @@ import { userPrefs } from './tenant-migrations/005-user-prefs';
 import { conversionsTables } from './tenant-migrations/006-conversions';
 import { assignmentTables } from './tenant-migrations/007-assignment';
 import { importsTables } from './tenant-migrations/008-imports';
+import { mergeAudit } from './tenant-migrations/009-merge-audit';
 import type { TenantMigration } from './tenant-migrations/tenant-migration';
 
 /** Append-only, like the system migrations: never edit one that has shipped. */
-export const TENANT_MIGRATIONS: TenantMigration[] = [baseTables, securityTables, auditTables, shareArrays, userPrefs, conversionsTables, assignmentTables, importsTables];
+export const TENANT_MIGRATIONS: TenantMigration[] = [baseTables, securityTables, auditTables, shareArrays, userPrefs, conversionsTables, assignmentTables, importsTables, mergeAudit];
 
 /** Applies a tenant schema's pending migrations (names start with _ so no object can collide). */
 export async function migrateTenantSchema(trx: Executor, schema: string): Promise<void> {

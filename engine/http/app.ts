@@ -21,6 +21,7 @@ import { searchRouter } from './routes/search';
 import { recordHistoryRouter } from './routes/record-history';
 import { recordsRouter } from './routes/records';
 import { recordConversionRouter } from './routes/record-conversion';
+import { recordDuplicatesRouter } from './routes/record-duplicates';
 import { recordsBulkRouter } from './routes/records-bulk';
 import { recordSharingRouter } from './routes/record-sharing';
 import type { Services } from './services';
@@ -64,6 +65,7 @@ export function createApp(s: Services): express.Express {
   api.use('/records', recordsBulkRouter(s));
   api.use('/records', recordAssignmentRouter(s));
   api.use('/records', recordConversionRouter(s));
+  api.use('/records', recordDuplicatesRouter(s));
   api.use('/records', recordsRouter(s));
   api.use('/admin/audit/logins', requireAdmin, adminLoginsRouter(s));
   api.use('/admin/audit', requireAdmin, adminActivityRouter(s));
