@@ -102,8 +102,9 @@ function parseInput(body: unknown, base: WebFormInput | undefined, issues: Issue
   }
   let object = base?.object ?? 'lead';
   if (has('object')) {
-    if (typeof b.object !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(b.object)) issues.push(issue('/object', 'FIELD_FORMAT', 'is an object name'));
-    else object = b.object;
+    // A malformed name leaves no object to check the fields against.
+    object = typeof b.object === 'string' && /^[a-z][a-z0-9_]{0,62}$/.test(b.object) ? b.object : '';
+    if (!object) issues.push(issue('/object', 'FIELD_FORMAT', 'is an object name'));
   }
   const fields = has('fields') || !base ? parseFields(b.fields, issues) : base.fields;
   let ownerId = base?.ownerId ?? '';
@@ -122,6 +123,7 @@ function parseInput(body: unknown, base: WebFormInput | undefined, issues: Issue
 
 /** The object exists and every chosen field can be filled in by the public; required fields are on the form and required there. */
 function checkFields(meta: TenantMetadata, input: WebFormInput, issues: Issue[]): CompiledObject | undefined {
+  if (!input.object) return undefined;
   if (!meta.snapshot.objects.has(input.object)) {
     issues.push(issue('/object', 'OBJECT_NOT_FOUND', `object "${input.object}" does not exist`));
     return undefined;
@@ -136,6 +138,8 @@ function checkFields(meta: TenantMetadata, input: WebFormInput, issues: Issue[])
     else if (mustBeOnForm(field)) f.required = true;
     seen.add(f.field);
   });
+  // With no usable list of fields, "fields" is already the issue.
+  if (!input.fields.length) return obj;
   for (const field of obj.def.fields) {
     if (mustBeOnForm(field) && fillableOnForm(obj, field) && !seen.has(field.name)) issues.push(issue('/fields', 'FIELD_REQUIRED_MISSING', `"${field.name}" is required on ${input.object} and must be on the form`));
   }
