@@ -15,6 +15,8 @@ import { MetadataCache } from './metadata/metadata-cache';
 import { PgListener } from './db/pg-listener';
 import { PrincipalCache } from './security/principal-cache';
 import { SecurityCache } from './security/model/security-cache';
+import { JobRunner } from './jobs/boss';
+import { registerPlatformQueues } from './jobs/platform-queues';
 
 /** A running Tessera process: its services, HTTP server and how to stop it cleanly. */
 export interface RunningServer {
@@ -42,11 +44,14 @@ export async function createServices(config: Config, log: Logger = createLogger(
   await listener.start();
   await ensureAuditTriggers(db, cache, log);
   await ensureShareColumns(db, cache, log);
-  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, security, listener }, embedded };
+  const jobs = new JobRunner(url, log);
+  return { services: { config, log, db, registry, validator: new MetadataDocumentValidator(registry), cache, principals, security, listener, jobs }, embedded };
 }
 
 export async function startServer(config: Config, prepared?: { services: Services; embedded?: EmbeddedDatabase }): Promise<RunningServer> {
   const { services, embedded } = prepared ?? (await createServices(config));
+  registerPlatformQueues(services);
+  await services.jobs.start();
   const app = createApp(services);
   const http = await new Promise<Server>((resolve, reject) => {
     const srv = app.listen(config.port, () => resolve(srv));
@@ -61,6 +66,7 @@ export async function startServer(config: Config, prepared?: { services: Service
         http.close(() => resolve());
         http.closeIdleConnections();
       });
+      await services.jobs.stop();
       await services.listener.close();
       await services.db.destroy();
       await embedded?.stop();

@@ -24,6 +24,8 @@ import { recordConversionRouter } from './routes/record-conversion';
 import { recordDuplicatesRouter } from './routes/record-duplicates';
 import { recordsBulkRouter } from './routes/records-bulk';
 import { recordSharingRouter } from './routes/record-sharing';
+import { importsRouter, isImportUpload } from './routes/imports';
+import { recordsExportRouter } from './routes/records-export';
 import type { Services } from './services';
 import { adminWebFormsRouter, PUBLIC_WEB_FORMS_PATH } from '../web-forms/admin-web-forms-router';
 import { publicWebFormsRouter } from '../web-forms/public-web-forms-router';
@@ -41,7 +43,8 @@ export function createApp(s: Services): express.Express {
   app.use(cookieParser());
 
   const api = express.Router();
-  api.use(requireJsonContent);
+  // The import upload's body is the CSV file itself.
+  api.use((req: Request, res: Response, next: NextFunction) => (isImportUpload(req) ? next() : requireJsonContent(req, res, next)));
   const smallJson = jsonBody(BODY_LIMIT);
   // The bulk route parses its own, larger body.
   const bulkRoute = /^\/records\/[^/]+\/bulk$/;
@@ -63,6 +66,8 @@ export function createApp(s: Services): express.Express {
   api.use('/records', recordHistoryRouter(s));
   api.use('/records', recordSharingRouter(s));
   api.use('/records', recordsBulkRouter(s));
+  api.use('/records', importsRouter(s));
+  api.use('/records', recordsExportRouter(s));
   api.use('/records', recordAssignmentRouter(s));
   api.use('/records', recordConversionRouter(s));
   api.use('/records', recordDuplicatesRouter(s));

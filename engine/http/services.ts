@@ -7,6 +7,7 @@ import type { MetadataCache } from '../metadata/metadata-cache';
 import type { PgListener } from '../db/pg-listener';
 import type { PrincipalCache } from '../security/principal-cache';
 import type { SecurityCache } from '../security/model/security-cache';
+import type { JobRunner } from '../jobs/boss';
 
 /** The long-lived pieces a server process holds; handed to routers explicitly. */
 export interface Services {
@@ -19,4 +20,6 @@ export interface Services {
   principals: PrincipalCache;
   security: SecurityCache;
   listener: PgListener;
+  /** pg-boss: background jobs (imports, later reminders); started and stopped with the server. */
+  jobs: JobRunner;
 }

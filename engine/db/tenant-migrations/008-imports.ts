@@ -18,6 +18,7 @@ export const importsTables: TenantMigration = {
       encoding text NOT NULL CHECK (encoding IN ('utf-8', 'gbk')),
       mode text NOT NULL DEFAULT 'insert' CHECK (mode IN ('insert', 'update', 'upsert')),
       key_field text,
+      header jsonb NOT NULL DEFAULT '[]',
       mapping jsonb NOT NULL DEFAULT '{}',
       allow_duplicates boolean NOT NULL DEFAULT false,
       status text NOT NULL DEFAULT 'uploaded' CHECK (status IN ('uploaded', 'validating', 'ready', 'running', 'done', 'failed', 'cancelled')),
