@@ -24,6 +24,7 @@ import {
   type RouteProbes,
   type TwoTenants,
 } from '../../helpers/two-tenants';
+import { seedWebForms, webFormProbes, type WebFormSeed } from '../web-forms/web-form-isolation';
 
 /**
  * Issue 4: a user or token of tenant A never reads, counts, infers or writes
@@ -37,11 +38,13 @@ import {
 
 let f: TwoTenants;
 let w: IsolationData;
+let wf: WebFormSeed;
 const V = '/api/v1';
 
 beforeAll(async () => {
   f = await startTwoTenants('iso');
   w = await seedTwoTenants(f);
+  wf = await seedWebForms(f);
   expect(w.b.maxVersion).toBeGreaterThan(w.a.maxVersion);
   expect(w.b.cursor).toBeTruthy();
 });
@@ -594,10 +597,11 @@ const PROBES: Record<string, RouteProbes> = {
     ],
   },
   [`DELETE ${V}/admin/sharing-rules/:id`]: { admin: true, probes: () => [{ path: `${V}/admin/sharing-rules/${w.b.ruleId}`, expect: nf('SECURITY_NOT_FOUND') }] },
+  ...webFormProbes(() => f, () => wf),
 };
 
 /** Routes that answer without a session or token. */
-const PUBLIC_ROUTES = new Set(['GET /', 'GET /app', 'GET /app/{*rest}', 'GET /designer', 'GET /designer/{*rest}', `GET ${V}/health`, `POST ${V}/auth/login`]);
+const PUBLIC_ROUTES = new Set(['GET /', 'GET /app', 'GET /app/{*rest}', 'GET /designer', 'GET /designer/{*rest}', `GET ${V}/health`, `POST ${V}/auth/login`, `POST ${V}/public/web-forms/:id`, `OPTIONS ${V}/public/web-forms/:id`]);
 
 /** The values of B's login events written since `before` (a login naming B's organisation is recorded there by design). */
 async function newBLoginEvents(sinceId: number): Promise<{ user_id: string | null; success: boolean }[]> {
