@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
 import { ChangeOwner } from './change-owner';
+import { ConvertAction, useConversionStatus } from '../convert/convert-action';
 import { FieldValue, type DisplayNames } from './field-value';
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT_ERROR', String(e)));
@@ -18,6 +19,7 @@ export function RecordHeader({ describe, record, headerFields, names, onChanged 
   const [owner, setOwner] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const conversion = useConversionStatus(describe, record);
   const object = describe.object.name;
   const base = `/app/o/${encodeURIComponent(object)}`;
   const byName = new Map<string, FieldDef>(describe.object.fields.map((f) => [f.name, f]));
@@ -57,11 +59,12 @@ export function RecordHeader({ describe, record, headerFields, names, onChanged 
         </dl>
       )}
       <div className="rp-actions">
-        {describe.access.edit && (
+        {describe.access.edit && !conversion.locked && (
           <Link to={`${base}/${encodeURIComponent(record.id)}/edit`} className="rp-button" data-testid="record-edit">
             {t('common.edit')}
           </Link>
         )}
+        <ConvertAction describe={describe} record={record} status={conversion} />
         {describe.access.edit && (
           <button type="button" onClick={() => setOwner((v) => !v)} data-testid="record-change-owner">
             {t('record.changeOwner')}
