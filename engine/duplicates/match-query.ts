@@ -93,11 +93,14 @@ export function matchQuery(q: MatchQueryInput): SqlFragment {
     // Warn rules report only records the user may read; block rules look at every record and say which are readable.
     const shown = rule.action === 'warn' ? { sql: 'TRUE', params: [] } : readable;
     const where = rule.action === 'warn' ? and([on, readable]) : on;
+    // Fuzzy: the closest first — which also makes the planner read the trigram index instead of scanning until LIMIT rows pass.
+    const nearest = rule.conditions.find((c) => c.method === 'fuzzy');
+    const order = nearest ? ` ORDER BY public.similarity(${storedKey('fuzzy', `t.${quoteIdent(nearest.field)}`)}, ${key('fuzzy', 'v', nearest.field)}) DESC` : '';
     parts.push({
       sql:
         `SELECT ${r} AS rule, v._i AS row, m.id, m.name, m.readable, NULL::int AS other FROM candidates v CROSS JOIN LATERAL (` +
         `SELECT t.id, t.name::text AS name, ${shown.sql} AS readable FROM ${q.obj.table} t ` +
-        `WHERE ${where.sql} AND t.id IS DISTINCT FROM v._ex LIMIT ${MATCH_LIMIT}) m WHERE ${present}`,
+        `WHERE ${where.sql} AND t.id IS DISTINCT FROM v._ex${order} LIMIT ${MATCH_LIMIT}) m WHERE ${present}`,
       params: [...shown.params, ...where.params],
     });
     const fuzzy = rule.conditions.some((c) => c.method === 'fuzzy');
