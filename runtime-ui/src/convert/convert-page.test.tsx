@@ -7,14 +7,14 @@ import { I18nProvider } from '../i18n/i18n';
 import { RecordHeader } from '../record/record-header';
 import { RouterProvider } from '../router/router';
 import { SessionProvider } from '../shell/session';
-import type { ConversionPreview } from './conversion-api';
+import type { ConversionDef, ConversionPreview } from './conversion-api';
 import { ConvertPage } from './convert-page';
 
 /** The convert page and the record header's Convert action over a mocked API. */
 const f = (name: string, type: string, label: string, options: Record<string, unknown> = {}, system = false): FieldDef => ({ name, type, label, required: false, system, options });
 const sys = [f('id', 'id', 'ID', {}, true), f('name', 'text', 'Name', {}, true), f('owner_id', 'user', 'Owner', {}, true)];
 const access = { create: true, read: true, edit: true, delete: true, viewAll: false, modifyAll: false, fields: {} };
-const conversion = {
+const conversion: ConversionDef = {
   targets: [
     { key: 'account', object: 'account', label: { en: 'Account' }, optional: false, allowExisting: true, links: {} },
     { key: 'contact', object: 'contact', label: { en: 'Contact' }, optional: false, allowExisting: false, links: { account: 'account' } },
