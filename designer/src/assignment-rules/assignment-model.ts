@@ -1,0 +1,55 @@
+import type { AssignTo, RawAssignmentRule, RawLabel } from '../../../engine/shared/metadata-types';
+
+/** A user as GET /admin/users answers it. */
+export interface DirectoryUser {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+}
+
+/** A role as GET /admin/roles answers it (engine/security/model/types.ts TreeNode). */
+export interface DirectoryRole {
+  id: string;
+  name: string;
+  label: RawLabel;
+  parentId: string | null;
+}
+
+/** What a rule's name must look like (the metadata's apiName). */
+export const RULE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** Why a rule's name cannot stay as it is: malformed, or used by another rule of the object. */
+export function nameProblem(rules: RawAssignmentRule[], i: number): 'nameInvalid' | 'nameTaken' | undefined {
+  const name = rules[i]!.name;
+  if (!RULE_NAME.test(name)) return 'nameInvalid';
+  return rules.some((r, j) => j !== i && r.name === name) ? 'nameTaken' : undefined;
+}
+
+/** A name no rule of the object has yet: assign_1, assign_2… */
+export function freshName(rules: RawAssignmentRule[]): string {
+  const taken = new Set(rules.map((r) => r.name));
+  let n = rules.length + 1;
+  while (taken.has(`assign_${n}`)) n++;
+  return `assign_${n}`;
+}
+
+/** A new rule: every record to no one yet (the admin picks the user). */
+export const newRule = (rules: RawAssignmentRule[]): RawAssignmentRule => ({ name: freshName(rules), active: true, assignTo: { type: 'user', user: '' } });
+
+/** The assign-to of another type, keeping what carries over (a user becomes the list's first member or the fallback). */
+export function switchType(type: AssignTo['type'], from: AssignTo): AssignTo {
+  const someone = from.type === 'user' ? from.user : from.type === 'territory' ? from.fallback : from.users?.[0];
+  if (type === 'user') return { type, user: someone ?? '' };
+  if (type === 'roundRobin') return someone ? { type, users: [someone] } : { type, role: '' };
+  return { type, field: '', map: {}, ...(someone ? { fallback: someone } : {}) };
+}
+
+/** The user a rule's reference names (by id or e-mail, any case), if the directory has them. */
+export function findUser(users: readonly DirectoryUser[], ref: string): DirectoryUser | undefined {
+  const key = ref.trim().toLowerCase();
+  return key ? users.find((u) => u.id.toLowerCase() === key || u.email.toLowerCase() === key) : undefined;
+}
+
+/** How a rule names a chosen user: by e-mail, readable in the metadata and the same in every environment a pack is installed in. */
+export const refOf = (u: DirectoryUser): string => u.email;
