@@ -19,6 +19,29 @@ interface CsvParseError {
   message: string;
 }
 
+/** The line where a quote that is never closed opens (the parser only knows where the file ended). */
+function unclosedQuoteLine(text: string): number | undefined {
+  let inQuote = false;
+  let fieldStart = true;
+  let line = 1;
+  let openedAt = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inQuote) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') inQuote = false;
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuote = true;
+      openedAt = line;
+    }
+    fieldStart = c === ',' || c === '\n' || c === '\r';
+  }
+  return inQuote ? openedAt : undefined;
+}
+
 /**
  * RFC 4180 CSV (quoted fields with commas, quotes and newlines) → header and
  * rows with their line numbers. A row with another column count than the
@@ -32,7 +55,8 @@ export function parseCsv(text: string): ParsedCsv {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, relax_quotes: false }) as unknown as typeof records;
   } catch (e) {
     const err = e as CsvParseError;
-    throw new AppError('IMPORT_FILE_INVALID', `the file cannot be read as CSV near line ${err.lines ?? '?'}: ${err.message}`, { line: err.lines ?? null, reason: err.code ?? 'CSV_INVALID' });
+    const line = (err.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : undefined) ?? err.lines ?? null;
+    throw new AppError('IMPORT_FILE_INVALID', `the file cannot be read as CSV near line ${line ?? '?'}: ${err.message}`, { line, reason: err.code ?? 'CSV_INVALID' });
   }
   const first = records[0];
   if (!first || first.record.every((c) => c.trim() === '')) throw new AppError('IMPORT_FILE_INVALID', 'the file is empty or has no header row', { line: 1, reason: 'NO_HEADER' });
