@@ -36,8 +36,8 @@ const NON_DIGIT = '[^0-9]';
 /* ------------------------------------------------------------------ JS */
 
 const toNarrow = (s: string) => s.replace(/[\uff01-\uff5e\u3000\u00a0]/g, (c) => NARROW[WIDE.indexOf(c)]!);
-/** Lower case one character at a time, as PostgreSQL does (no context-dependent final sigma, no expansions). */
-const lowerChars = (s: string) => Array.from(s, (c) => (Array.from(c.toLowerCase()).length === 1 ? c.toLowerCase() : c)).join('');
+/** Lower case one character at a time, as PostgreSQL does: no context-dependent final sigma, and an expansion (İ → i̇) keeps its first character. */
+const lowerChars = (s: string) => Array.from(s, (c) => Array.from(c.toLowerCase())[0]!).join('');
 const re = (source: string, flags = '') => new RegExp(source, flags);
 const nonEmpty = (s: string) => (s === '' ? null : s);
 
