@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiClient, TestTenant } from '../../helpers/test-server';
 import { expectRefusedUnchanged } from '../../helpers/unchanged';
 import { startAssignmentTenant, type Team, type User } from './assignment-fixture';
@@ -66,8 +66,22 @@ describe('rules naming users who cannot receive records', () => {
     return res.body.owner_id as string;
   };
 
-  it('skips an unknown or inactive user for the next rule, and leaves them out of a round-robin list', async () => {
-    expect(await ticket('a')).toBe(stayer.id);
+  it('skips an unknown or inactive user for the next rule (logging why), and leaves them out of a round-robin list', async () => {
+    const warn = vi.spyOn(t.server.services.log, 'warn');
+    try {
+      expect(await ticket('a')).toBe(stayer.id);
+      const logged = warn.mock.calls.map((c) => c[1]);
+      expect(logged).toEqual(
+        expect.arrayContaining([
+          'assignment rule "gone" names an unknown user "nobody@nowhere.test"',
+          `assignment rule "left" names an inactive user "${leaver.email}"`,
+          `assignment rule "queue" names an inactive user "${leaver.id}"`,
+          'assignment rule "queue" names an unknown user "ghost@nowhere.test"',
+        ]),
+      );
+    } finally {
+      warn.mockRestore();
+    }
     expect(await ticket('b')).toBe(stayer.id);
     expect(await ticket('c')).toBe(stayer.id);
   });
