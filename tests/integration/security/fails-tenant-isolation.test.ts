@@ -25,6 +25,7 @@ import {
   type TwoTenants,
 } from '../../helpers/two-tenants';
 import { seedWebForms, webFormProbes, type WebFormSeed } from '../web-forms/web-form-isolation';
+import { importProbes, seedImports, type ImportSeed } from '../import/import-isolation';
 
 /**
  * Issue 4: a user or token of tenant A never reads, counts, infers or writes
@@ -39,12 +40,14 @@ import { seedWebForms, webFormProbes, type WebFormSeed } from '../web-forms/web-
 let f: TwoTenants;
 let w: IsolationData;
 let wf: WebFormSeed;
+let imp: ImportSeed;
 const V = '/api/v1';
 
 beforeAll(async () => {
   f = await startTwoTenants('iso');
   w = await seedTwoTenants(f);
   wf = await seedWebForms(f);
+  imp = await seedImports(f);
   expect(w.b.maxVersion).toBeGreaterThan(w.a.maxVersion);
   expect(w.b.cursor).toBeTruthy();
 });
@@ -598,6 +601,7 @@ const PROBES: Record<string, RouteProbes> = {
   },
   [`DELETE ${V}/admin/sharing-rules/:id`]: { admin: true, probes: () => [{ path: `${V}/admin/sharing-rules/${w.b.ruleId}`, expect: nf('SECURITY_NOT_FOUND') }] },
   ...webFormProbes(() => f, () => wf),
+  ...importProbes(() => imp),
 };
 
 /** Routes that answer without a session or token. */
