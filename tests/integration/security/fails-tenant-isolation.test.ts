@@ -436,6 +436,21 @@ const PROBES: Record<string, RouteProbes> = {
       { path: `${V}/records/deal/assign`, body: { ids: [w.b.dealIds[0]] }, expect: bad('ASSIGNMENT_NO_RULES') },
     ],
   },
+  [`POST ${V}/records/:object/duplicates`]: {
+    probes: () => [
+      { path: `${V}/records/${B_NAMES.object}/duplicates`, body: { secret: 'B-SECRET' }, expect: NO_OBJECT },
+      { path: `${V}/records/deal/duplicates`, body: { name: 'B-SECRET deal', note: 'B-SECRET-NOTE' }, expect: ok((body) => (Array.isArray(body.matches) && body.matches.length === 0 ? undefined : 'matches from another tenant')) },
+      { path: `${V}/records/deal/duplicates?excludeId=${w.b.dealIds[0]}`, body: {}, expect: ok() },
+    ],
+  },
+  [`POST ${V}/records/:object/merge`]: {
+    probes: () => [
+      { path: `${V}/records/deal/merge`, body: { survivor: w.a.dealId, merged: [w.b.dealIds[0]] }, expect: NO_RECORD },
+      { path: `${V}/records/deal/merge`, body: { survivor: w.b.dealIds[0], merged: [w.b.dealIds[1]] }, expect: NO_RECORD },
+      { path: `${V}/records/company/merge`, body: { survivor: w.b.companyId, merged: [w.a.companyId] }, expect: NO_RECORD },
+      { path: `${V}/records/${B_NAMES.object}/merge`, body: { survivor: w.b.vaultId, merged: [w.a.dealId] }, expect: NO_OBJECT },
+    ],
+  },
   [`POST ${V}/records/:object/bulk-update`]: {
     probes: () => [
       { path: `${V}/records/deal/bulk-update`, body: { ids: [w.b.dealIds[0]], values: { note: 'pwned' } }, expect: NO_RECORD },
