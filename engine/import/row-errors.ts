@@ -6,6 +6,15 @@ const FATAL = new Set(['OBJECT_ACCESS_DENIED', 'OBJECT_NOT_FOUND', 'INTERNAL']);
 /** Whether an error refuses rows (validation, duplicates, references) rather than the import itself. */
 export const isRowError = (e: unknown): boolean => isAppError(e) && !FATAL.has(e.code);
 
+/** A duplicate-rule match (details.matches[i] of RECORD_DUPLICATE / _WARNING) as a reason: the rule and the records it found. */
+function duplicateReason(code: string, m: Record<string, unknown>): string {
+  const records = Array.isArray(m.records) ? (m.records as { name?: unknown }[]).map((r) => `"${String(r.name ?? '')}"`) : [];
+  const rows = Array.isArray(m.rows) && m.rows.length ? ['another row of the file'] : [];
+  const hidden = typeof m.hidden === 'number' && m.hidden > 0 ? [`${m.hidden} record(s) you cannot see`] : [];
+  const what = [...records, ...rows, ...hidden].join(', ');
+  return `${code === 'RECORD_DUPLICATE' ? 'duplicate' : 'possible duplicate'} (${String(m.label)}${what ? `: ${what}` : ''})`;
+}
+
 const ROW_PATH = /^\/records\/(\d+)(?:\/(.*))?$/;
 
 /**
@@ -28,7 +37,7 @@ export function rowsNamedIn(e: unknown): Map<number, string[]> {
       const m = typeof v === 'string' ? ROW_PATH.exec(v) : null;
       if (!m) continue;
       const field = m[2]?.split('/')[0];
-      const message = typeof o.message === 'string' ? o.message : e.message;
+      const message = typeof o.message === 'string' ? o.message : typeof o.label === 'string' ? duplicateReason(e.code, o) : e.message;
       const reason = field && !message.includes(field) ? `${field}: ${message}` : message;
       const i = Number(m[1]);
       out.set(i, [...(out.get(i) ?? []), reason]);

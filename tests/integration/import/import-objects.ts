@@ -10,6 +10,7 @@ export async function defineImportObjects(admin: ApiClient): Promise<void> {
       { name: 'code', type: 'text', label: { en: 'Code', 'zh-CN': '编号' }, unique: true },
       { name: 'city', type: 'text', label: { en: 'City', 'zh-CN': '城市' } },
     ],
+    duplicateRules: [{ name: 'same_company', label: { en: 'Same company', 'zh-CN': '公司相同' }, action: 'warn', conditions: [{ field: 'name', method: 'company' }] }],
   });
   await admin.defineObject({
     name: 'lead',

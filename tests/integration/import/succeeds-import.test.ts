@@ -98,6 +98,17 @@ describe('import', () => {
     expect((await leads(`email IN ('g2@x.test', 'up@x.test')`)).map((r) => [r.name, r.score])).toEqual([['Good 2', 88], ['Upserted', 3]]);
   });
 
+  it('duplicate rules: warn matches are rejected with the rule, imported with allowDuplicates=true', async () => {
+    const csv = '客户名称,编号\n"ACME Co., Ltd.",W-1\n上海云杉,W-2\n北京新客户,W-3\n';
+    const refused = await runImport(t.admin, 'account', csv);
+    expect(refused).toMatchObject({ status: 'done', inserted: 1, rejected: 2 });
+    expect(refused.errors.map((e: { line: number }) => e.line)).toEqual([2, 3]);
+    expect(refused.errors[0].error).toMatch(/possible duplicate \(Same company: "Acme Ltd"\)/);
+    expect((await t.sql(`SELECT code FROM ${t.tenant.schema}.account WHERE code LIKE 'W-%' ORDER BY code`)).map((r) => r.code)).toEqual(['W-3']);
+    const allowed = await runImport(t.admin, 'account', '客户名称,编号\n"ACME Co., Ltd.",W-1\n', { start: 'allowDuplicates=true' });
+    expect(allowed).toMatchObject({ status: 'done', inserted: 1, rejected: 0 });
+  });
+
   it('a dry run lists the row errors and writes nothing', async () => {
     const before = (await t.sql(`SELECT count(*)::int AS n FROM ${t.tenant.schema}.lead`))[0].n;
     const up = await upload(t.admin, 'lead', 'Name,Email,Score\nDry ok,dry@x.test,1\nDry bad,dry2@x.test,999\n');
