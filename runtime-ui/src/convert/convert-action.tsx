@@ -3,6 +3,7 @@ import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { conversionOf, convertPath, type ConversionPreview } from './conversion-api';
+import './convert.css';
 
 /** Whether the record can be converted, was converted (into what), and whether that locks it. */
 export interface ConversionStatus {

@@ -10,6 +10,7 @@ import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
 import { conversionOf, convertPath, type ConversionPreview, type ConvertedTarget, type TargetChoice } from './conversion-api';
 import { TargetCard } from './target-card';
+import './convert.css';
 
 /** The request body: each target's choice (only the values the user changed) and the owner when someone else. */
 function requestBody(preview: ConversionPreview, choices: Record<string, TargetChoice>, overrides: Record<string, Record<string, unknown>>, owner: string, me?: string) {
@@ -126,7 +127,7 @@ export function ConvertPage({ object, id }: { object: string; id: string }) {
       )}
       {error && !targetError && error.code !== 'RECORD_DUPLICATE_WARNING' && <ApiErrorView error={error} />}
       <div className="cv-buttons">
-        <button type="button" className="rp-button" disabled={busy || incomplete} onClick={() => void submit()} data-testid="convert-submit">
+        <button type="button" className="rp-button cv-primary" disabled={busy || incomplete} onClick={() => void submit()} data-testid="convert-submit">
           {t('convert.submit')}
         </button>
         <Link to={recordPath}>{t('common.cancel')}</Link>
