@@ -108,6 +108,29 @@ describe('targets refused', () => {
   });
 });
 
+describe('duplicate rules on the targets', () => {
+  it('a block rule on the account → 409 RECORD_DUPLICATE naming the target; nothing created', async () => {
+    expect((await t.admin.post('/records/account', { name: 'Sunrise Dairy Co., Ltd.' })).status).toBe(201);
+    const id = await newLead(t, { name: 'Sun Mei', company: 'Sunrise Dairy' });
+    const e = await refused(id, {}, 409, 'RECORD_DUPLICATE');
+    expect(e.details.target).toBe('account');
+    expect(e.message).toMatch(/^Account: /);
+  });
+
+  it('a warn rule on the contact → 409 RECORD_DUPLICATE_WARNING naming the target; ?allowDuplicates=true converts', async () => {
+    const account = (await t.admin.post('/records/account', { name: 'Warm Springs Spa' })).body.id as string;
+    expect((await t.admin.post('/records/contact', { name: 'Earlier Contact', account, email: 'same@warm.test' })).status).toBe(201);
+    const id = await newLead(t, { name: 'Later Lead', company: 'Warm Springs Spa', email: 'same@warm.test' });
+    const body = { targets: { account: { action: 'existing', id: account }, opportunity: { action: 'skip' } } };
+    const e = await refused(id, body, 409, 'RECORD_DUPLICATE_WARNING');
+    expect(e.details.target).toBe('contact');
+    expect(e.details.matches[0].records[0].name).toBe('Earlier Contact');
+    const res = await t.admin.post(`/records/lead/${id}/convert?allowDuplicates=true`, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.targets.contact.created).toBe(true);
+  });
+});
+
 describe('bad bodies → 400 CONVERSION_INVALID with paths, nothing written', () => {
   let lead: string;
   let contactId: string;
