@@ -7,6 +7,7 @@ import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
 import { widgets } from '../widgets/registry';
 import { FormNotices } from './form-notices';
+import { DuplicatePrompt } from '../duplicates/duplicate-prompt';
 import { FormRuntimeProvider, type FormRuntime } from './form-runtime';
 import { buildFormModel, type FormModel } from './form-model';
 import type { UserFacts } from './rule-variables';
@@ -92,6 +93,7 @@ function RecordFormBody(props: RecordFormProps & { model: FormModel }) {
       )}
       {model.editable.size === 0 && <p className="tf-notice">{model.mode === 'create' && !describe.access.create ? t('form.cannotCreate') : t('form.readOnlyNotice')}</p>}
       <FormNotices failure={edit.failure} busy={edit.saving} onRetry={() => void editor.save()} onReload={() => void editor.reload()} onKeepMine={() => void editor.keepMine()} />
+      {edit.failure?.duplicates && <DuplicatePrompt object={describe.object.name} refusal={edit.failure.duplicates} busy={edit.saving} onSaveAnyway={() => void editor.saveAnyway()} onCancel={editor.dismissFailure} />}
       {(errors.top.length > 0 || (edit.submitted && fieldErrorCount > 0)) && (
         <div role="alert" className="tf-errors" data-testid="form-errors">
           {edit.submitted && fieldErrorCount > 0 && <p>{t('form.errorsTitle')}</p>}

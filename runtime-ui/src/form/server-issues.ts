@@ -1,14 +1,17 @@
 import { ApiError } from '../api/api-error';
+import { duplicateRefusalOf, type DuplicateRefusal } from '../duplicates/duplicate-matches';
 import type { FormErrors } from './form-types';
 
 /** Why a save did not go through, and what the form shows for it. */
 export interface SaveFailure {
-  kind: 'invalid' | 'conflict' | 'offline' | 'session' | 'server' | 'refused';
+  kind: 'invalid' | 'conflict' | 'offline' | 'session' | 'server' | 'refused' | 'duplicate';
   errors: FormErrors;
   /** The record's version now (a conflict). */
   currentVersion?: number;
   /** The server's code, shown in the message of a server fault. */
   code?: string;
+  /** Duplicate rules refused the save: the matches, and whether the user may save anyway. */
+  duplicates?: DuplicateRefusal;
 }
 
 /** The field a JSON pointer like "/city" or "/tags/0" points at ('' for the record as a whole). */
@@ -31,6 +34,8 @@ export function saveFailureOf(e: unknown, shown: (field: string) => boolean, lab
     const v = err.details.currentVersion;
     return { kind: 'conflict', errors, ...(typeof v === 'number' ? { currentVersion: v } : {}) };
   }
+  const duplicates = duplicateRefusalOf(err);
+  if (duplicates) return { kind: 'duplicate', errors, code: err.code, duplicates };
   if (err.status === 0) return { kind: 'offline', errors, code: err.code };
   if (err.status === 401) return { kind: 'session', errors, code: err.code };
   if (err.status >= 500) return { kind: 'server', errors, code: err.code };

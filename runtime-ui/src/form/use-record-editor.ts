@@ -123,7 +123,7 @@ export function useRecordEditor({ describe, model, record, initialValues, user, 
   const labelOf = useCallback((n: string) => label(fields.find((f) => f.name === n)?.label, n), [fields, label]);
 
   const save = useCallback(
-    async (overrideVersion?: number) => {
+    async (overrideVersion?: number, allowDuplicates = false) => {
       const { edit: cur, live: now } = latest.current;
       const problems = clientIssues(model, cur.values, now, i18n, model.mode === 'update' ? cur.baseline : undefined);
       if (problems.length) {
@@ -135,11 +135,11 @@ export function useRecordEditor({ describe, model, record, initialValues, user, 
       try {
         let saved: RecordData;
         if (model.mode === 'create') {
-          saved = await post<RecordData>(`/records/${encodeURIComponent(objectName)}`, createPayload(cur.values, model.editable, now.readOnly));
+          saved = await post<RecordData>(`/records/${encodeURIComponent(objectName)}${allowDuplicates ? '?allowDuplicates=true' : ''}`, createPayload(cur.values, model.editable, now.readOnly));
         } else {
           const change = changedValues(cur.values, cur.baseline, model.editable);
           saved = Object.keys(change).length
-            ? await patch<RecordData>(`/records/${encodeURIComponent(objectName)}/${encodeURIComponent(id!)}`, { ...change, version: overrideVersion ?? cur.version })
+            ? await patch<RecordData>(`/records/${encodeURIComponent(objectName)}/${encodeURIComponent(id!)}${allowDuplicates ? '?allowDuplicates=true' : ''}`, { ...change, version: overrideVersion ?? cur.version })
             : (cur.baseline as RecordData);
         }
         clearDraft(objectName, id);
@@ -171,5 +171,10 @@ export function useRecordEditor({ describe, model, record, initialValues, user, 
   /** After a conflict: send my changes again over the current version. */
   const keepMine = useCallback(() => save(latest.current.edit.failure?.currentVersion), [save]);
 
-  return { edit, live, errors, required, dirtyRef, change, save, reload, keepMine };
+  /** After a duplicate warning: the same save, telling the server the user saw the possible duplicates. */
+  const saveAnyway = useCallback(() => save(undefined, true), [save]);
+  /** After a duplicate refusal: back to editing, values untouched. */
+  const dismissFailure = useCallback(() => setEdit((p) => ({ ...p, failure: undefined })), []);
+
+  return { edit, live, errors, required, dirtyRef, change, save, reload, keepMine, saveAnyway, dismissFailure };
 }

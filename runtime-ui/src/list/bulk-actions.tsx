@@ -8,6 +8,7 @@ import { ScalarInput, UserPicker } from '../filter-builder/value-input';
 import { picklistValues } from '../widgets/picklist-options';
 import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
+import { Link } from '../router/router';
 
 /** The server's limit on the records of one bulk request. */
 export const MAX_BULK = 1000;
@@ -124,6 +125,11 @@ export function BulkActions({ describe, ids, onDone, onClear }: { describe: Desc
           <button type="button" aria-pressed={mode === 'delete'} className="lv-danger" onClick={() => open('delete')} data-testid="bulk-delete">
             {t('list.bulk.delete')}
           </button>
+        )}
+        {n >= 2 && n <= 3 && describe.access.edit && describe.access.delete && (
+          <Link to={`/app/o/${encodeURIComponent(object)}/merge?ids=${ids.map(encodeURIComponent).join(',')}`} className="button" data-testid="bulk-merge">
+            {t('list.bulk.merge')}
+          </Link>
         )}
         <button type="button" className="link" onClick={onClear}>
           {t('list.clearSelection')}

@@ -8,8 +8,8 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: { id: string; displayName?: string } | null;
-  action: 'create' | 'update' | 'delete';
-  /** update: { field: [old, new] }; create: the values set; delete: the values the record had. */
+  action: 'create' | 'update' | 'delete' | 'merge';
+  /** update: { field: [old, new] }; create: the values set; delete: the values the record had; merge: { merged: [{id, name}], values }. */
   changes: Record<string, unknown>;
 }
 
@@ -25,7 +25,7 @@ export interface FieldChange {
 
 /** The field changes of an entry, in the object's field order (fields no longer defined last, by name). */
 export function entryChanges(entry: AuditEntry, fields: FieldDef[]): FieldChange[] {
-  if (entry.action === 'delete') return [];
+  if (entry.action === 'delete' || entry.action === 'merge') return [];
   const order = new Map(fields.map((f, i) => [f.name, i]));
   const rank = (name: string) => order.get(name) ?? Number.MAX_SAFE_INTEGER;
   return Object.entries(entry.changes)
@@ -63,7 +63,8 @@ export function HistoryDiff({ entries, fields, names = NO_NAMES }: { entries: Au
         return (
           <li key={e.id} className={`rp-history-entry rp-history-${e.action}`} data-testid="history-entry">
             <div className="rp-history-meta">
-              <strong>{who}</strong> <span>{t(`record.history.${e.action}`)}</span> · <time dateTime={e.at}>{fmt.datetime(e.at)}</time>
+              <strong>{who}</strong> <span>{t(`record.history.${e.action}`)}</span>
+              {e.action === 'merge' && Array.isArray(e.changes.merged) && <span className="rp-history-merged">{` (${(e.changes.merged as { name?: string; id: string }[]).map((m) => m.name ?? m.id).join(', ')})`}</span>} · <time dateTime={e.at}>{fmt.datetime(e.at)}</time>
             </div>
             {changes.length > 0 && (
               <ul className="rp-history-changes">
