@@ -104,16 +104,6 @@ export const ImportErrors = {
   IMPORT_STATE_INVALID: 'IMPORT_STATE_INVALID',
 } as const;
 
-/** CSV import: the uploaded file, its mapping and the import job. */
-export const ImportErrors = {
-  IMPORT_FILE_INVALID: 'IMPORT_FILE_INVALID',
-  IMPORT_ENCODING_INVALID: 'IMPORT_ENCODING_INVALID',
-  IMPORT_FILE_TOO_LARGE: 'IMPORT_FILE_TOO_LARGE',
-  IMPORT_MAPPING_INVALID: 'IMPORT_MAPPING_INVALID',
-  IMPORT_NOT_FOUND: 'IMPORT_NOT_FOUND',
-  IMPORT_STATE_INVALID: 'IMPORT_STATE_INVALID',
-} as const;
-
 export const ErrorCodes = {
   ...WebFormErrors,
   ...AuthErrors,
@@ -123,7 +113,6 @@ export const ErrorCodes = {
   ...QueryErrors,
   ...RuleErrors,
   ...RequestErrors,
-  ...ImportErrors,
   ...ImportErrors,
 } as const;
 
