@@ -8,7 +8,7 @@ export type TargetChoice = { action: 'create'; values: Record<string, unknown> }
 /** A parsed, checked conversion request. */
 export interface ConvertRequest {
   targets: Record<string, TargetChoice>;
-  /** Owner of the new records (default: the converting user). */
+  /** Owner of the new records (default: the targets' assignment rules, else the converting user). */
   owner?: string;
   /** The source version the user read (optional optimistic concurrency). */
   version?: number;

@@ -58,7 +58,9 @@ async function convertTargets(ctx: RecordContext, prepared: PreparedConversion, 
       continue;
     }
     const links = Object.fromEntries(Object.entries(t.links).flatMap(([field, key]) => (done[key] ? [[field, done[key].id]] : [])));
-    const payload = { ...mapped.targets[t.key], ...choice.values, ...links, owner_id: choice.values.owner_id ?? request.owner ?? ctx.actor.userId };
+    // Without a chosen owner the target's assignment rules decide (else the converting user), as on any create.
+    const owner = choice.values.owner_id ?? request.owner;
+    const payload = { ...mapped.targets[t.key], ...choice.values, ...links, ...(owner !== undefined ? { owner_id: owner } : {}) };
     try {
       const created = await createRecord(ctx, t.object, payload, opts);
       done[t.key] = { object: t.object, id: created.id as string, created: true };

@@ -12,15 +12,15 @@ import { conversionOf, convertPath, type ConversionPreview, type ConvertedTarget
 import { TargetCard } from './target-card';
 import './convert.css';
 
-/** The request body: each target's choice (only the values the user changed) and the owner when someone else. */
-function requestBody(preview: ConversionPreview, choices: Record<string, TargetChoice>, overrides: Record<string, Record<string, unknown>>, owner: string, me?: string) {
+/** The request body: each target's choice (only the values the user changed) and the owner when one was chosen (else assignment rules decide). */
+function requestBody(preview: ConversionPreview, choices: Record<string, TargetChoice>, overrides: Record<string, Record<string, unknown>>, owner: string) {
   const targets = Object.fromEntries(
     preview.targets.map((t) => {
       const c = choices[t.key]!;
       return [t.key, c.action === 'create' ? { action: 'create', values: overrides[t.key] ?? {} } : c];
     }),
   );
-  return { targets, version: preview.version, ...(owner && owner !== me ? { owner } : {}) };
+  return { targets, version: preview.version, ...(owner ? { owner } : {}) };
 }
 
 /** Who may own the new records: admins choose among the organisation's users, others keep them. */
@@ -49,7 +49,6 @@ function useOwnerChoices(): { id: string; displayName: string }[] {
 export function ConvertPage({ object, id }: { object: string; id: string }) {
   const { t, label } = useI18n();
   const { navigate } = useRouter();
-  const { me } = useSession();
   const describe = useDescribe(object);
   const preview = useApi<ConversionPreview>(convertPath(object, id));
   const owners = useOwnerChoices();
@@ -83,7 +82,7 @@ export function ConvertPage({ object, id }: { object: string; id: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await post<{ targets: Record<string, ConvertedTarget> }>(`${convertPath(object, id)}${allowDuplicates ? '?allowDuplicates=true' : ''}`, requestBody(p, choices, overrides, owner, me?.id));
+      const res = await post<{ targets: Record<string, ConvertedTarget> }>(`${convertPath(object, id)}${allowDuplicates ? '?allowDuplicates=true' : ''}`, requestBody(p, choices, overrides, owner));
       const first = p.targets.map((x) => res.targets[x.key]).find((x): x is ConvertedTarget => !!x);
       navigate(first ? `/app/o/${encodeURIComponent(first.object)}/${encodeURIComponent(first.id)}` : recordPath);
     } catch (e) {
@@ -109,7 +108,8 @@ export function ConvertPage({ object, id }: { object: string; id: string }) {
       ))}
       <label className="cv-owner">
         {t('convert.owner')}
-        <select value={owner || me?.id || ''} onChange={(e) => setOwner(e.target.value)} data-testid="convert-owner">
+        <select value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="convert-owner">
+          <option value="">{t('convert.ownerByRules')}</option>
           {owners.map((u) => (
             <option key={u.id} value={u.id}>
               {u.displayName}

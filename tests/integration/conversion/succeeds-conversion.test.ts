@@ -99,6 +99,22 @@ it('suggests existing accounts that the account duplicate rules match', async ()
   expect(res.body.targets[1].suggestions).toEqual([]);
 });
 
+it("without a chosen owner the target's assignment rules choose one (else the converting user); a chosen owner wins", async () => {
+  const objects = crmCoreObjects();
+  objects.account!.assignmentRules = [{ name: 'all_accounts', assignTo: { type: 'user', user: rep.id } }];
+  const opportunity = objects.lead!.conversion!.targets.find((x) => x.key === 'opportunity')!;
+  opportunity.fields.description = { cat: ['Campaign: ', { var: 'campaign.name' }] };
+  objects.lead!.conversion!.targets.find((x) => x.key === 'contact')!.fields.wechat = { var: '$user.id' };
+  await publishCrmCore(t, objects);
+  const byRules = await newLead(t, { name: 'Rule Routed', company: 'Routed By Rules Ltd' });
+  const a = (await t.admin.post(`/records/lead/${byRules}/convert`, { targets: { opportunity: { action: 'skip' } } })).body.targets;
+  expect((await t.admin.get(`/records/account/${a.account.id}`)).body.owner_id).toBe(rep.id);
+  expect((await t.admin.get(`/records/contact/${a.contact.id}`)).body.owner_id).toBe(t.adminId);
+  const chosen = await newLead(t, { name: 'Owner Chosen', company: 'Chosen Owner Ltd' });
+  const b = (await t.admin.post(`/records/lead/${chosen}/convert`, { targets: { opportunity: { action: 'skip' } }, owner: t.adminId })).body.targets;
+  expect((await t.admin.get(`/records/account/${b.account.id}`)).body.owner_id).toBe(t.adminId);
+});
+
 it('a converted lead can still be deleted by someone allowed to delete it', async () => {
   const id = await newLead(t, { name: 'Qian Qi', company: 'Deletable Ltd' });
   expect((await t.admin.post(`/records/lead/${id}/convert`, { targets: { opportunity: { action: 'skip' } } })).status).toBe(200);
