@@ -30,9 +30,11 @@ export function requireConversion(ctx: RecordContext, obj: CompiledObject): Prep
 /** Locks the source if the user may change it; otherwise 404 (not visible) or 403 (visible, not editable). */
 async function lockSource(ctx: RecordContext, obj: CompiledObject, id: string): Promise<RecordRow> {
   const edit = accessSql(ctx, obj, 'edit');
-  const rows = await runSql(ctx.db, `SELECT ${obj.selectList} FROM ${obj.table} WHERE id = ?${edit ? ` AND ${edit.sql}` : ''} FOR UPDATE`, [id, ...(edit?.params ?? [])]);
-  if (!rows.length) return explainMissedWrite(ctx, obj, id, edit);
+  // The lock is taken on the bare row (formula columns in a locking query would be locked through their subqueries too).
+  const locked = await runSql(ctx.db, `SELECT id FROM ${obj.table} WHERE id = ?${edit ? ` AND ${edit.sql}` : ''} FOR UPDATE`, [id, ...(edit?.params ?? [])]);
+  if (!locked.length) return explainMissedWrite(ctx, obj, id, edit);
   // Fields hidden from the user read as empty: a mapping never carries a value they cannot see.
+  const rows = await runSql(ctx.db, `SELECT ${readableSelectList(ctx, obj)} FROM ${obj.table} WHERE id = ?`, [id]);
   return outputRecord(ctx, obj, rows[0]!);
 }
 
