@@ -104,6 +104,14 @@ export function ListView({ describe }: { describe: Describe }) {
         <a className="lv-button" href={exportHref(object, q, columns)} download={`${object}.csv`} data-testid="export-csv">
           {t('list.export')}
         </a>
+        <a className="lv-button" href={exportHref(object, q, columns).replace('/export.csv?', '/export.xlsx?')} download={`${object}.xlsx`} data-testid="export-xlsx">
+          {t('list.exportXlsx')}
+        </a>
+        {(describe.access.create || describe.access.edit) && (
+          <Link to={`/app/o/${encodeURIComponent(object)}/import`} className="lv-button" data-testid="import-records">
+            {t('list.import')}
+          </Link>
+        )}
         <SaveView
           current={currentPersonal}
           onSave={async (name) => {
