@@ -12,7 +12,6 @@ let e: string;
 beforeAll(async () => {
   t = await startTestTenant('mergefail');
   await defineFirms(t);
-  [a, b, c, d, e] = [];
   const ids = [];
   for (const n of ['A', 'B', 'C', 'D', 'E']) ids.push(await newFirm(t, { name: `Fail ${n}` }));
   [a, b, c, d, e] = ids as [string, string, string, string, string];
