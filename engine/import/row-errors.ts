@@ -38,7 +38,7 @@ export function rowsNamedIn(e: unknown): Map<number, string[]> {
       if (!m) continue;
       const field = m[2]?.split('/')[0];
       const message = typeof o.message === 'string' ? o.message : typeof o.label === 'string' ? duplicateReason(e.code, o) : e.message;
-      const reason = field && !message.includes(field) ? `${field}: ${message}` : message;
+      const reason = field && !message.startsWith(field) ? `${field}: ${message}` : message;
       const i = Number(m[1]);
       out.set(i, [...(out.get(i) ?? []), reason]);
       break;
