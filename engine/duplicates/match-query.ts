@@ -81,21 +81,27 @@ export interface MatchQueryInput {
 export function matchQuery(q: MatchQueryInput): SqlFragment {
   const col = new Map(q.fields.map((f, i) => [f.name, candidateColumn(i)]));
   const byName = new Map(q.fields.map((f) => [f.name, f]));
-  const key = (method: MatchMethod, alias: string, name: string) => candidateKey(q.registry, method, { expr: `${alias}.${col.get(name)}`, field: byName.get(name)! });
+  // Each candidate's key per rule condition, computed once in the candidates CTE (the company key is a chain of
+  // regular expressions: computing it per pair of rows made the in-batch comparison quadratic in regexp calls).
+  const keyColumn = (r: number, c: number) => `_k${r}_${c}`;
+  const keys = q.rules.flatMap((rule, r) => rule.conditions.map((c, j) => `${candidateKey(q.registry, c.method, { expr: `raw.${col.get(c.field)}`, field: byName.get(c.field)! })} AS ${keyColumn(r, j)}`));
   const readable: SqlFragment = q.read === false ? { sql: 'FALSE', params: [] } : q.read ? { sql: `(${q.read.sql})`, params: q.read.params } : { sql: 'TRUE', params: [] };
   const columns = q.fields.map((_, i) => `, ${candidateColumn(i)}`).join('');
-  const sql: string[] = [`WITH candidates AS (SELECT * FROM unnest(?::int[], ?::uuid[]${q.fields.map(() => ', ?::text[]').join('')}) AS v(_i, _ex${columns})) `];
+  const sql: string[] = [
+    `WITH raw AS (SELECT * FROM unnest(?::int[], ?::uuid[]${q.fields.map(() => ', ?::text[]').join('')}) AS v(_i, _ex${columns})), ` +
+      `candidates AS (SELECT raw._i, raw._ex${keys.map((k) => `, ${k}`).join('')} FROM raw) `,
+  ];
   const params: unknown[] = [q.excludeIds.map((_, i) => i), q.excludeIds, ...q.columns];
   const parts: SqlFragment[] = [];
   q.rules.forEach((rule, r) => {
-    const present = rule.conditions.map((c) => `${key(c.method, 'v', c.field)} IS NOT NULL`).join(' AND ');
-    const on = and(rule.conditions.map((c) => conditionSql(c.method, c.threshold, storedKey(c.method, `t.${quoteIdent(c.field)}`), key(c.method, 'v', c.field))));
+    const present = rule.conditions.map((_, j) => `v.${keyColumn(r, j)} IS NOT NULL`).join(' AND ');
+    const on = and(rule.conditions.map((c, j) => conditionSql(c.method, c.threshold, storedKey(c.method, `t.${quoteIdent(c.field)}`), `v.${keyColumn(r, j)}`)));
     // Warn rules report only records the user may read; block rules look at every record and say which are readable.
     const shown = rule.action === 'warn' ? { sql: 'TRUE', params: [] } : readable;
     const where = rule.action === 'warn' ? and([on, readable]) : on;
     // Fuzzy: the closest first — which also makes the planner read the trigram index instead of scanning until LIMIT rows pass.
-    const nearest = rule.conditions.find((c) => c.method === 'fuzzy');
-    const order = nearest ? ` ORDER BY public.similarity(${storedKey('fuzzy', `t.${quoteIdent(nearest.field)}`)}, ${key('fuzzy', 'v', nearest.field)}) DESC` : '';
+    const nearest = rule.conditions.findIndex((c) => c.method === 'fuzzy');
+    const order = nearest >= 0 ? ` ORDER BY public.similarity(${storedKey('fuzzy', `t.${quoteIdent(rule.conditions[nearest]!.field)}`)}, v.${keyColumn(r, nearest)}) DESC` : '';
     parts.push({
       sql:
         `SELECT ${r} AS rule, v._i AS row, m.id, m.name, m.readable, NULL::int AS other FROM candidates v CROSS JOIN LATERAL (` +
@@ -105,7 +111,7 @@ export function matchQuery(q: MatchQueryInput): SqlFragment {
     });
     const fuzzy = rule.conditions.some((c) => c.method === 'fuzzy');
     if (q.inBatch && (!fuzzy || q.excludeIds.length <= IN_BATCH_FUZZY_LIMIT)) {
-      const pair = and(rule.conditions.map((c) => conditionSql(c.method, c.threshold, key(c.method, 'a', c.field), key(c.method, 'b', c.field))));
+      const pair = and(rule.conditions.map((c, j) => conditionSql(c.method, c.threshold, `a.${keyColumn(r, j)}`, `b.${keyColumn(r, j)}`)));
       parts.push({ sql: `SELECT ${r}, b._i, NULL::uuid, NULL::text, TRUE, a._i FROM candidates a JOIN candidates b ON a._i < b._i AND ${pair.sql}`, params: pair.params });
     }
   });
