@@ -1,9 +1,7 @@
 import iconv from 'iconv-lite';
 import { AppError } from '../core/errors';
+import type { ImportEncoding } from '../shared/api/imports';
 
-/** The encodings an import file may be in: UTF-8 (with or without BOM) or GBK/GB18030 (Excel on Chinese Windows). */
-export const IMPORT_ENCODINGS = ['utf-8', 'gbk'] as const;
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 export type EncodingChoice = ImportEncoding | 'auto';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

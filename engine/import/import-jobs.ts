@@ -2,49 +2,8 @@ import { AppError } from '../core/errors';
 import { quoteIdent, runSql, type Executor } from '../db/knex';
 import type { RecordContext } from '../records/context';
 import { isUuid } from '../records/record-id';
-import type { ImportEncoding } from './decode-file';
-import type { ImportMapping, ImportMode } from './import-mapping';
+import type { DryRunResult, ImportEncoding, ImportJob, ImportMapping, ImportMode, ImportRowError, ImportStatus } from '../shared/api/imports';
 import { rejectedHeader } from './rejected-file';
-
-/** An import job as the API shows it (no file bytes). */
-export interface ImportJob {
-  id: string;
-  object: string;
-  createdBy: string;
-  fileName: string | null;
-  encoding: ImportEncoding;
-  mode: ImportMode;
-  key: string | null;
-  /** The file's column names. */
-  header: string[];
-  mapping: ImportMapping;
-  allowDuplicates: boolean;
-  status: ImportStatus;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  errors: { line: number; error: string }[];
-  dryRun: DryRunResult | null;
-  message: string | null;
-  hasRejectedFile: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-/** uploaded → (validating → ready) → running → done | failed | cancelled. */
-export type ImportStatus = 'uploaded' | 'validating' | 'ready' | 'running' | 'done' | 'failed' | 'cancelled';
-
-/** What a dry run found: how many rows would be inserted, updated or rejected, and a sample of the errors. */
-export interface DryRunResult {
-  total: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  errors: { line: number; error: string }[];
-}
 
 /** How many row errors a job keeps to show (the rejected file has them all). */
 export const ERROR_SAMPLE = 200;
@@ -69,7 +28,7 @@ interface JobRow {
   inserted: number;
   updated: number;
   rejected: number;
-  errors: { line: number; error: string }[];
+  errors: ImportRowError[];
   dry_run: DryRunResult | null;
   message: string | null;
   has_rejected_file: boolean;

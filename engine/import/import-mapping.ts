@@ -1,20 +1,8 @@
 import { AppError, type Issue } from '../core/errors';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { RecordContext } from '../records/context';
+import { IMPORT_MODES, type ImportMapping, type ImportMode, type MappingTarget } from '../shared/api/imports';
 import type { Field } from '../shared/metadata-types';
-
-/** How rows are written: new records only, existing ones found by the key field, or either. */
-export const IMPORT_MODES = ['insert', 'update', 'upsert'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-
-/** Where one column goes: a field, and for a lookup (or the owner) which field of the target its text names. */
-export interface MappingTarget {
-  field: string;
-  lookupBy?: string;
-}
-
-/** Column name → target; columns left out are not imported. */
-export type ImportMapping = Record<string, MappingTarget>;
 
 /** The mapping, mode and key of an import, checked against the object and the user's field access. */
 export interface ImportPlan {

@@ -2,9 +2,10 @@ import { AppError } from '../core/errors';
 import type { JobRunner } from '../jobs/boss';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { RecordContext } from '../records/context';
+import { IMPORT_MODES, type ImportJob, type ImportMode, type UploadResult } from '../shared/api/imports';
 import { decodeFile, type EncodingChoice } from './decode-file';
-import { checkMapping, IMPORT_MODES, suggestMapping, type ImportMapping, type ImportMode } from './import-mapping';
-import { insertImportJob, readImportJob, updateImportJob, type ImportJob } from './import-jobs';
+import { checkMapping, suggestMapping } from './import-mapping';
+import { insertImportJob, readImportJob, updateImportJob } from './import-jobs';
 import { parseCsv } from './parse-csv';
 
 /** The largest file an import takes (the route's body limit is the same). */
@@ -17,16 +18,6 @@ export interface ImportJobData {
   schema: string;
   importId: string;
   kind: 'dry-run' | 'import';
-}
-
-/** What an upload answers: the stored job, the file as read and the suggested mapping. */
-export interface UploadResult {
-  import: ImportJob;
-  encoding: string;
-  header: string[];
-  preview: string[][];
-  rows: number;
-  suggestedMapping: ImportMapping;
 }
 
 /** Importing needs create (insert), edit (update) or both (upsert) on the object; uploading needs either. */

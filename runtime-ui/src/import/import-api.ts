@@ -1,44 +1,6 @@
+import type { ImportJob, ImportMode, MappingTarget, UploadResult } from '../../../engine/shared/api/imports';
 import { api, get, post } from '../api/client';
 import { ApiError } from '../api/api-error';
-
-/** Where a column goes: a field, and for a lookup (or the owner) which field of the target its text names. */
-export interface MappingTarget {
-  field: string;
-  lookupBy?: string;
-}
-export type ImportMapping = Record<string, MappingTarget>;
-export type ImportMode = 'insert' | 'update' | 'upsert';
-
-/** GET /records/:object/imports/:id: the job's state and counters (the progress bar). */
-export interface ImportJob {
-  id: string;
-  object: string;
-  encoding: 'utf-8' | 'gbk';
-  mode: ImportMode;
-  key: string | null;
-  header: string[];
-  mapping: ImportMapping;
-  status: 'uploaded' | 'validating' | 'ready' | 'running' | 'done' | 'failed' | 'cancelled';
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  errors: { line: number; error: string }[];
-  dryRun: { total: number; inserted: number; updated: number; rejected: number; errors: { line: number; error: string }[] } | null;
-  message: string | null;
-  hasRejectedFile: boolean;
-}
-
-/** What an upload answers. */
-export interface UploadResult {
-  import: ImportJob;
-  encoding: string;
-  header: string[];
-  preview: string[][];
-  rows: number;
-  suggestedMapping: ImportMapping;
-}
 
 const base = (object: string) => `/records/${encodeURIComponent(object)}/imports`;
 

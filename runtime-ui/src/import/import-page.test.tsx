@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { ImportJob, UploadResult } from '../../../engine/shared/api/imports';
 import type { Describe, FieldDef } from '../api/describe';
 import { I18nProvider } from '../i18n/i18n';
 import { RouterProvider } from '../router/router';
-import type { ImportJob, UploadResult } from './import-api';
 import { ImportPage } from './import-page';
 import { MappingTable } from './mapping-table';
 
@@ -23,7 +23,7 @@ const describe: Describe = {
   },
   access: { create: true, read: true, edit: true, delete: true, viewAll: false, modifyAll: false, fields: {} },
 } as unknown as Describe;
-const job = (over: Partial<ImportJob> = {}): ImportJob => ({ id: 'j1', object: 'lead', encoding: 'gbk', mode: 'insert', key: null, header: ['姓名', '公司', 'Account', 'Notes'], mapping: {}, status: 'uploaded', total: 2, processed: 0, inserted: 0, updated: 0, rejected: 0, errors: [], dryRun: null, message: null, hasRejectedFile: false, ...over });
+const job = (over: Partial<ImportJob> = {}): ImportJob => ({ id: 'j1', object: 'lead', createdBy: 'u1', fileName: 'leads.csv', encoding: 'gbk', mode: 'insert', key: null, header: ['姓名', '公司', 'Account', 'Notes'], mapping: {}, allowDuplicates: false, status: 'uploaded', total: 2, processed: 0, inserted: 0, updated: 0, rejected: 0, errors: [], dryRun: null, message: null, hasRejectedFile: false, createdAt: '2025-03-01T10:00:00Z', startedAt: null, finishedAt: null, ...over });
 const uploaded: UploadResult = { import: job(), encoding: 'gbk', header: ['姓名', '公司', 'Account', 'Notes'], preview: [['王芳', '云杉', 'Acme', 'x'], ['张伟', '海鸥', 'Beta', 'y']], rows: 2, suggestedMapping: { 姓名: { field: 'name' }, 公司: { field: 'company' }, Account: { field: 'account', lookupBy: 'name' } } };
 
 let calls: { method: string; path: string; body?: any }[];

@@ -1,10 +1,11 @@
 import { useState, type DragEvent } from 'react';
+import type { ImportJob, ImportMapping, ImportMode, UploadResult } from '../../../engine/shared/api/imports';
 import { ApiError } from '../api/api-error';
 import { useDescribe } from '../api/metadata';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
-import { cancelImport, putMapping, startDryRun, startImport, uploadImport, type ImportJob, type ImportMapping, type ImportMode, type UploadResult } from './import-api';
+import { cancelImport, putMapping, startDryRun, startImport, uploadImport } from './import-api';
 import { ImportProgress, useImportJob } from './import-progress';
 import { MappingTable } from './mapping-table';
 import './import.css';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { ImportJob } from '../../../engine/shared/api/imports';
 import { useI18n } from '../i18n/i18n';
-import { readImport, rejectedHref, type ImportJob } from './import-api';
+import { readImport, rejectedHref } from './import-api';
 
 const RESTING = new Set(['done', 'failed', 'cancelled', 'ready', 'uploaded']);
 

@@ -1,6 +1,6 @@
+import type { ImportMapping } from '../../../engine/shared/api/imports';
 import type { FieldDef } from '../api/describe';
 import { useI18n } from '../i18n/i18n';
-import type { ImportMapping } from './import-api';
 
 /** Field types the import writes (computed and bookkeeping fields are left out). */
 const NOT_IMPORTABLE = new Set(['id', 'formula', 'rollup', 'autonumber']);
