@@ -1,11 +1,11 @@
-import type { RawAssignmentRule } from '../../../engine/shared/metadata-types';
 import { useApi } from '../../../runtime-ui/src/api/use-api';
 import { useDraft } from '../draft/draft-store';
 import { relativeIssues } from '../draft/draft-types';
 import { IssueList } from '../draft/issue-list';
 import { useText } from '../i18n/text';
 import { ruleFieldsOf } from '../rule-builder/rule-fields';
-import { ObjectTabs } from '../shell/object-tabs';
+import { ObjectEditorPage } from '../shell/object-editor-page';
+import { orderedList } from '../shell/ordered-list';
 import { AssignmentRuleCard } from './assignment-rule-card';
 import { newRule, type DirectoryRole, type DirectoryUser } from './assignment-model';
 import { assignmentMessages } from './messages';
@@ -23,56 +23,47 @@ const TERRITORY_TYPES = new Set(['picklist', 'text', 'email', 'phone', 'number',
  */
 export function AssignmentRulesPage({ object }: { object: string }) {
   const t = useText(assignmentMessages);
-  const { snapshot, putObject, check } = useDraft();
+  const { snapshot, check } = useDraft();
   const users = useApi<{ users: DirectoryUser[] }>('/admin/users');
   const roles = useApi<{ roles: DirectoryRole[] }>('/admin/roles');
-  const def = snapshot.objects[object];
-  if (!def)
-    return (
-      <>
-        <ObjectTabs object={object} />
-        <p role="alert">{t('notFound', { object })}</p>
-      </>
-    );
-  const rules = def.assignmentRules ?? [];
   const base = `/objects/${object}/assignmentRules`;
-  const write = (next: RawAssignmentRule[]) => putObject({ ...def, assignmentRules: next });
-  const move = (i: number, delta: -1 | 1) => {
-    const next = [...rules];
-    [next[i], next[i + delta]] = [next[i + delta]!, next[i]!];
-    write(next);
-  };
-  const all = relativeIssues(check.issues, base);
-  const listIssues = all.filter((x) => !/^\/\d+(\/|$)/.test(x.path));
-  const territoryFields = ruleFieldsOf(snapshot, object).filter((f) => TERRITORY_TYPES.has(f.type));
+  const listIssues = relativeIssues(check.issues, base).filter((x) => !/^\/\d+(\/|$)/.test(x.path));
   return (
-    <div className="rules-page assign-page">
-      <ObjectTabs object={object} />
-      <h2>{t('title')}</h2>
-      <p className="rules-help">{t('intro')}</p>
-      <IssueList issues={listIssues} testId="assign-list-issues" />
-      {users.loading && <p className="rules-help">{t('loadingUsers')}</p>}
-      {rules.length === 0 && <p data-testid="assign-none">{t('none')}</p>}
-      <ol className="rules-list">
-        {rules.map((_, i) => (
-          <AssignmentRuleCard
-            key={i}
-            object={object}
-            rules={rules}
-            index={i}
-            users={users.data?.users ?? []}
-            roles={roles.data?.roles ?? []}
-            territoryFields={territoryFields}
-            issues={relativeIssues(check.issues, `${base}/${i}`)}
-            onChange={(r) => write(rules.map((x, j) => (j === i ? r : x)))}
-            onMove={(d) => move(i, d)}
-            onRemove={() => write(rules.filter((_, j) => j !== i))}
-          />
-        ))}
-      </ol>
-      <button type="button" data-testid="assign-add" onClick={() => write([...rules, newRule(rules)])}>
-        {t('add')}
-      </button>
-    </div>
+    <ObjectEditorPage object={object} className="rules-page assign-page">
+      {(def, update) => {
+        const rules = def.assignmentRules ?? [];
+        const list = orderedList(rules, (next) => update({ ...def, assignmentRules: next }));
+        const territoryFields = ruleFieldsOf(snapshot, object).filter((f) => TERRITORY_TYPES.has(f.type));
+        return (
+          <>
+            <h2>{t('title')}</h2>
+            <p className="rules-help">{t('intro')}</p>
+            <IssueList issues={listIssues} testId="assign-list-issues" />
+            {users.loading && <p className="rules-help">{t('loadingUsers')}</p>}
+            {rules.length === 0 && <p data-testid="assign-none">{t('none')}</p>}
+            <ol className="rules-list">
+              {rules.map((_, i) => (
+                <AssignmentRuleCard
+                  key={i}
+                  object={object}
+                  rules={rules}
+                  index={i}
+                  users={users.data?.users ?? []}
+                  roles={roles.data?.roles ?? []}
+                  territoryFields={territoryFields}
+                  issues={relativeIssues(check.issues, `${base}/${i}`)}
+                  onChange={(r) => list.change(i, r)}
+                  onMove={(d) => list.move(i, d)}
+                  onRemove={() => list.remove(i)}
+                />
+              ))}
+            </ol>
+            <button type="button" data-testid="assign-add" onClick={() => list.add(newRule(rules))}>
+              {t('addRule')}
+            </button>
+          </>
+        );
+      }}
+    </ObjectEditorPage>
   );
 }

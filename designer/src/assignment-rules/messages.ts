@@ -1,21 +1,13 @@
 import { defineMessages } from '../i18n/text';
+import { commonMessages } from '../shell/common-messages';
 
 /** The assignment rules page, in both locales. */
 export const assignmentMessages = defineMessages(
   {
+    ...commonMessages.en,
     title: 'Assignment rules',
     intro: 'When a record is created without an owner, the first active rule whose criteria hold chooses its owner, and the new owner is notified. Without a match the creator stays owner. Rules can also be re-run on existing records.',
     none: 'This object has no assignment rules yet.',
-    add: 'Add rule',
-    notFound: 'There is no object "{object}" in the draft.',
-    rule: 'Rule {n}',
-    name: 'Name',
-    nameInvalid: 'Use lower-case letters, digits and _ (starting with a letter, at most 63 characters).',
-    nameTaken: 'Another rule of this object already has this name.',
-    active: 'Active',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Remove',
     criteria: 'Criteria',
     criteriaHelp: 'The rule applies to records for which this is true. Without criteria it applies to every record.',
     assignTo: 'Assign to',
@@ -48,19 +40,10 @@ export const assignmentMessages = defineMessages(
     loadingUsers: 'Loading users…',
   },
   {
+    ...commonMessages['zh-CN'],
     title: '分配规则',
     intro: '新建记录未指定所有人时，第一条已启用且条件成立的规则决定其所有人，并通知新所有人。没有规则匹配时，创建人仍为所有人。规则也可对已有记录重新运行。',
     none: '此对象还没有分配规则。',
-    add: '添加规则',
-    notFound: '草稿中没有对象“{object}”。',
-    rule: '规则 {n}',
-    name: '名称',
-    nameInvalid: '只能使用小写字母、数字和 _（以字母开头，最多 63 个字符）。',
-    nameTaken: '此对象已有同名规则。',
-    active: '启用',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
     criteria: '条件',
     criteriaHelp: '规则适用于条件为真的记录。未设条件时适用于所有记录。',
     assignTo: '分配给',

@@ -1,11 +1,12 @@
 import { defineMessages } from '../i18n/text';
+import { commonMessages } from '../shell/common-messages';
 
 /** The conversion mapping editor, in both locales. */
 export const conversionMessages = defineMessages(
   {
+    ...commonMessages.en,
     title: 'Conversion',
     intro: 'Converting a record (a lead) creates the target records below from its values in one step. Each target field is filled from a source field, an expression, or a link to another target.',
-    notFound: 'There is no object "{object}" in the draft.',
     none: 'Records of this object cannot be converted.',
     add: 'Allow conversion',
     removeAll: 'Remove conversion',
@@ -15,11 +16,8 @@ export const conversionMessages = defineMessages(
     key: 'Key',
     object: 'Object',
     chooseObject: 'Choose an object…',
-    labelEn: 'Label (English)',
-    labelZh: 'Label (Chinese)',
     optional: 'Optional (the user may skip it)',
     allowExisting: 'May attach an existing record (suggested by duplicate rules)',
-    remove: 'Remove',
     targetField: 'Target field',
     sourceValue: 'Filled from',
     notMapped: '— not filled —',
@@ -40,9 +38,9 @@ export const conversionMessages = defineMessages(
     chooseField: 'Choose a field…',
   },
   {
+    ...commonMessages['zh-CN'],
     title: '转化',
     intro: '转化一条记录（线索）时，会根据它的值一次性创建以下目标记录。每个目标字段可来自源字段、表达式或指向另一目标的关联。',
-    notFound: '草稿中没有对象“{object}”。',
     none: '此对象的记录不能转化。',
     add: '允许转化',
     removeAll: '删除转化设置',
@@ -52,11 +50,8 @@ export const conversionMessages = defineMessages(
     key: '键',
     object: '对象',
     chooseObject: '选择对象…',
-    labelEn: '标签（英文）',
-    labelZh: '标签（中文）',
     optional: '可选（用户可跳过）',
     allowExisting: '可关联已有记录（由查重规则推荐）',
-    remove: '删除',
     targetField: '目标字段',
     sourceValue: '取值来源',
     notMapped: '— 不填 —',

@@ -1,21 +1,13 @@
 import { defineMessages } from '../i18n/text';
+import { commonMessages } from '../shell/common-messages';
 
 /** The duplicate rules page, in both locales. */
 export const duplicateMessages = defineMessages(
   {
+    ...commonMessages.en,
     title: 'Duplicate rules',
     intro: 'Records match a rule when every condition matches; several rules are alternatives. A blocking rule refuses the save; a warning rule lists the possible duplicates and lets the user save anyway. Rules run on create, edit, import, web forms and conversion. Empty values never match.',
     none: 'This object has no duplicate rules yet.',
-    add: 'Add rule',
-    notFound: 'There is no object "{object}" in the draft.',
-    rule: 'Rule {n}',
-    name: 'Name',
-    nameInvalid: 'Use lower-case letters, digits and _ (starting with a letter, at most 63 characters).',
-    nameTaken: 'Another rule of this object already has this name.',
-    active: 'Active',
-    remove: 'Remove',
-    labelEn: 'Label (English)',
-    labelZh: 'Label (Chinese)',
     action: 'When records match',
     block: 'Block the save',
     warn: 'Warn, allow saving anyway',
@@ -33,19 +25,10 @@ export const duplicateMessages = defineMessages(
     removeCondition: 'Remove',
   },
   {
+    ...commonMessages['zh-CN'],
     title: '查重规则',
     intro: '记录满足某条规则的全部条件即视为匹配；多条规则之间为“或”。阻止型规则拒绝保存；提醒型规则列出可能重复的记录，用户可选择仍然保存。规则在新建、编辑、导入、网页表单和线索转化时执行。空值从不匹配。',
     none: '此对象还没有查重规则。',
-    add: '添加规则',
-    notFound: '草稿中没有对象“{object}”。',
-    rule: '规则 {n}',
-    name: '名称',
-    nameInvalid: '只能使用小写字母、数字和 _（以字母开头，最多 63 个字符）。',
-    nameTaken: '此对象已有同名规则。',
-    active: '启用',
-    remove: '删除',
-    labelEn: '标签（英文）',
-    labelZh: '标签（中文）',
     action: '记录匹配时',
     block: '阻止保存',
     warn: '提醒，允许仍然保存',

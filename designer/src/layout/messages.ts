@@ -1,8 +1,10 @@
 import { defineMessages } from '../i18n/text';
+import { commonMessages } from '../shell/common-messages';
 
 /** The page layout designer's words. */
 export const layoutMessages = defineMessages(
   {
+    ...commonMessages.en,
     noObject: 'There is no object "{name}".',
     generatedNote: 'This object has no layout of its own: the app generates the one below. Your first change saves it as the object\'s layout.',
     reset: 'Go back to the generated layout',
@@ -10,8 +12,6 @@ export const layoutMessages = defineMessages(
     paletteEmpty: 'Every field is placed.',
     sections: 'Sections',
     section: 'Section {n}',
-    labelEn: 'Label (English)',
-    labelZh: 'Label (Chinese)',
     columns: 'Columns',
     oneColumn: '1 column',
     twoColumns: '2 columns',
@@ -26,11 +26,8 @@ export const layoutMessages = defineMessages(
     moveTo: 'Move to…',
     placeIn: 'Place in…',
     toPalette: 'Not placed',
-    up: 'Move up',
-    down: 'Move down',
     unplace: 'Take out of the layout',
     removeMissing: 'Remove from the layout',
-    missingField: 'This field no longer exists',
     header: 'Header fields',
     headerHint: 'Up to {max} key fields shown at the top of the record page.',
     headerAdd: 'Add a header field…',
@@ -44,7 +41,6 @@ export const layoutMessages = defineMessages(
     relatedEmpty: 'No related lists are shown.',
     relatedVia: 'through {field}',
     relatedColumns: 'Columns',
-    remove: 'Remove',
     issuesTitle: 'Problems in the layout',
     preview: 'Preview',
     previewHint: 'The form as users will see it with this draft. Read-only: nothing is saved.',
@@ -57,6 +53,7 @@ export const layoutMessages = defineMessages(
     unnamed: '(no name)',
   },
   {
+    ...commonMessages['zh-CN'],
     noObject: '没有对象"{name}"。',
     generatedNote: '此对象还没有自己的布局：应用会生成下面的布局。您的第一次修改会将其保存为该对象的布局。',
     reset: '恢复为自动生成的布局',
@@ -64,8 +61,6 @@ export const layoutMessages = defineMessages(
     paletteEmpty: '所有字段都已放置。',
     sections: '分区',
     section: '分区 {n}',
-    labelEn: '标签（英文）',
-    labelZh: '标签（中文）',
     columns: '列数',
     oneColumn: '1 列',
     twoColumns: '2 列',
@@ -80,11 +75,8 @@ export const layoutMessages = defineMessages(
     moveTo: '移动到…',
     placeIn: '放置到…',
     toPalette: '不放置',
-    up: '上移',
-    down: '下移',
     unplace: '从布局中移出',
     removeMissing: '从布局中删除',
-    missingField: '此字段已不存在',
     header: '标题字段',
     headerHint: '最多 {max} 个关键字段，显示在记录页顶部。',
     headerAdd: '添加标题字段…',
@@ -98,7 +90,6 @@ export const layoutMessages = defineMessages(
     relatedEmpty: '不显示任何相关列表。',
     relatedVia: '通过 {field}',
     relatedColumns: '列',
-    remove: '删除',
     issuesTitle: '布局中的问题',
     preview: '预览',
     previewHint: '用户在此草稿下看到的表单。只读：不会保存任何内容。',

@@ -5,7 +5,7 @@ import { useDraft } from '../draft/draft-store';
 import { useText } from '../i18n/text';
 import { placeableFields, rawFieldDefs } from '../layout/object-fields';
 import { useDraftDescribe } from '../layout/use-draft-describe';
-import { ObjectTabs } from '../shell/object-tabs';
+import { ObjectEditorPage } from '../shell/object-editor-page';
 import { ListViewsEditor } from './list-views-editor';
 import { viewMessages } from './messages';
 import '../layout/layout.css';
@@ -29,26 +29,22 @@ function useViewFields(object: string): FieldDef[] {
 /** /designer/objects/:object/views: the object's list views, edited in the draft. */
 export function ListViewsPage({ object }: { object: string }) {
   const t = useText(viewMessages);
-  const { snapshot, check, putObject } = useDraft();
-  const def = snapshot.objects[object];
+  const { check } = useDraft();
   const fields = useViewFields(object);
-  if (!def) {
-    return (
-      <>
-        <ObjectTabs object={object} />
-        <p role="alert">{t('noObject', { name: object })}</p>
-      </>
-    );
-  }
-  const change = (views: ListView[]) => {
-    const { listViews: _, ...rest } = def;
-    putObject(views.length ? { ...rest, listViews: views } : rest);
-  };
   return (
-    <div className="views-page">
-      <ObjectTabs object={object} />
-      <h2>{t('title')}</h2>
-      <ListViewsEditor def={def} fields={fields} issues={check.issues} onChange={change} />
-    </div>
+    <ObjectEditorPage object={object} className="views-page" notFound={t('noObject', { name: object })}>
+      {(def, update) => {
+        const change = (views: ListView[]) => {
+          const { listViews: _, ...rest } = def;
+          update(views.length ? { ...rest, listViews: views } : rest);
+        };
+        return (
+          <>
+            <h2>{t('title')}</h2>
+            <ListViewsEditor def={def} fields={fields} issues={check.issues} onChange={change} />
+          </>
+        );
+      }}
+    </ObjectEditorPage>
   );
 }

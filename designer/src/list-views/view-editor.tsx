@@ -33,7 +33,7 @@ export function ViewEditor({ index, view, fields, issues, path, onChange }: Prop
       <IssueList issues={rest} />
       <div className="views-names">
         <label>
-          {t('name')}
+          {t('apiName')}
           <input value={view.name} onChange={(e) => onChange({ ...view, name: e.target.value })} spellCheck={false} data-testid={`views-name-${index}`} />
         </label>
         <LabelInputs value={view.label} onChange={(label) => onChange({ ...view, label })} testid="views-label" suffix={index} names={{ en: t('labelEn'), zh: t('labelZh') }} />

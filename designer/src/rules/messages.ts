@@ -1,17 +1,13 @@
 import { defineMessages } from '../i18n/text';
+import { commonMessages } from '../shell/common-messages';
 
 /** The validation rules page, in both locales. */
 export const rulesMessages = defineMessages(
   {
+    ...commonMessages.en,
     title: 'Validation rules',
     intro: 'Each rule is a condition on the record. When it is true, the save is refused and the message is shown (next to the error field, if one is chosen).',
     none: 'This object has no validation rules yet.',
-    add: 'Add rule',
-    notFound: 'There is no object "{object}" in the draft.',
-    rule: 'Rule {n}',
-    name: 'Name',
-    nameInvalid: 'Use lower-case letters, digits and _ (starting with a letter, at most 63 characters).',
-    nameTaken: 'Another rule of this object already has this name.',
     condition: 'Condition',
     conditionHelp: 'When this is true, the save is refused.',
     message: 'Message shown to the user',
@@ -20,21 +16,12 @@ export const rulesMessages = defineMessages(
     messageMissing: 'Write the message in both languages.',
     errorField: 'Show the message at',
     errorFieldNone: '— the whole record —',
-    active: 'Active',
-    up: 'Move up',
-    down: 'Move down',
-    remove: 'Remove',
   },
   {
+    ...commonMessages['zh-CN'],
     title: '验证规则',
     intro: '每条规则是针对记录的一个条件。条件为真时，保存会被拒绝并显示提示信息（若选择了出错字段，则显示在该字段旁）。',
     none: '此对象还没有验证规则。',
-    add: '添加规则',
-    notFound: '草稿中没有对象“{object}”。',
-    rule: '规则 {n}',
-    name: '名称',
-    nameInvalid: '只能使用小写字母、数字和 _（以字母开头，最多 63 个字符）。',
-    nameTaken: '此对象已有同名规则。',
     condition: '条件',
     conditionHelp: '条件为真时，保存会被拒绝。',
     message: '向用户显示的提示',
@@ -43,9 +30,5 @@ export const rulesMessages = defineMessages(
     messageMissing: '请用两种语言填写提示信息。',
     errorField: '提示显示在',
     errorFieldNone: '— 整条记录 —',
-    active: '启用',
-    up: '上移',
-    down: '下移',
-    remove: '删除',
   },
 );
