@@ -3,7 +3,8 @@ import { runSql } from '../db/knex';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { RecordContext } from '../records/context';
 import { accessSql } from '../records/record-security';
-import { activeRules, matchRows, type DuplicateMatch } from './find-duplicates';
+import type { DuplicateMatch } from '../shared/api/duplicates';
+import { activeRules, matchRows } from './find-duplicates';
 
 /** What the user is told about one match: readable records by name, the others only as "records you cannot see". */
 function describe(m: DuplicateMatch): string {

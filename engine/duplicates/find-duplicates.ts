@@ -4,28 +4,10 @@ import type { CompiledObject } from '../metadata/compiled-object';
 import type { RecordContext } from '../records/context';
 import { isUuid } from '../records/record-id';
 import { accessSql } from '../records/record-security';
+import type { DuplicateMatch } from '../shared/api/duplicates';
 import type { DuplicateRule, Field } from '../shared/metadata-types';
 import { matchKey } from './match-methods';
 import { matchQuery, type MatchRow, type ReadAccess } from './match-query';
-
-/** One duplicate rule that matched, with the readable records it matched. */
-export interface DuplicateMatch {
-  /** Row index in the request when several rows were checked at once. */
-  row?: number;
-  /** The rule's name. */
-  rule: string;
-  /** The rule's label in the request's locale. */
-  label: string;
-  action: 'block' | 'warn';
-  /** Matching records the user may read (at most 10). */
-  records: { id: string; name: string }[];
-  /** How many matching records the user may not see (block rules only; counted, never named). */
-  hidden?: number;
-  /** Earlier rows of the same request that this row duplicates. */
-  rows?: number[];
-  /** Where the row is in the request (e.g. /records/3), for batch writes. */
-  path?: string;
-}
 
 /** What a check may leave out or add. */
 export interface MatchOptions {

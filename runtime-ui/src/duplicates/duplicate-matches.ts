@@ -1,18 +1,5 @@
+import type { DuplicateMatch } from '../../../engine/shared/api/duplicates';
 import { ApiError } from '../api/api-error';
-
-/** One duplicate rule that matched, as the server's 409 details carry it (engine/duplicates/find-duplicates.ts). */
-export interface DuplicateMatch {
-  row?: number;
-  rule: string;
-  label: string;
-  action: 'block' | 'warn';
-  /** Matching records the user may read. */
-  records: { id: string; name: string }[];
-  /** Matching records the user cannot see (block rules only). */
-  hidden?: number;
-  /** Earlier rows of the same request. */
-  rows?: number[];
-}
 
 /** A refused save because of duplicate rules: blocked for good, or a warning the user may override. */
 export interface DuplicateRefusal {
