@@ -1,5 +1,6 @@
 import { runSql, type Executor } from '../db/knex';
 import { qualified } from '../schema-engine/column-ddl';
+import type { AppNotification, NotificationList, NotificationsMarked } from '../shared/api/notifications';
 import type { Label, Locale } from '../shared/metadata-types';
 
 /** A notification about to be written. */
@@ -11,18 +12,6 @@ export interface NewNotification {
   recordId: string | null;
   title: Label;
   body: string | null;
-}
-
-/** A notification as its user reads it, the title in the request's language. */
-export interface NotificationOut {
-  id: number;
-  kind: string;
-  object: string | null;
-  recordId: string | null;
-  title: string;
-  body: string | null;
-  createdAt: string;
-  readAt: string | null;
 }
 
 interface NotificationRow {
@@ -49,7 +38,7 @@ export async function insertNotifications(db: Executor, schema: string, list: Ne
   );
 }
 
-const out = (r: NotificationRow, locale: Locale): NotificationOut => ({
+const out = (r: NotificationRow, locale: Locale): AppNotification => ({
   id: Number(r.id),
   kind: r.kind,
   object: r.object,
@@ -61,7 +50,7 @@ const out = (r: NotificationRow, locale: Locale): NotificationOut => ({
 });
 
 /** The user's notifications newest first (only unread ones on request) and how many are unread. */
-export async function listNotifications(db: Executor, schema: string, userId: string, opts: { unreadOnly: boolean; limit: number; locale: Locale }): Promise<{ notifications: NotificationOut[]; unread: number }> {
+export async function listNotifications(db: Executor, schema: string, userId: string, opts: { unreadOnly: boolean; limit: number; locale: Locale }): Promise<NotificationList> {
   const [rows, [count]] = await Promise.all([
     runSql<NotificationRow>(
       db,
@@ -74,7 +63,7 @@ export async function listNotifications(db: Executor, schema: string, userId: st
 }
 
 /** Marks the user's own notifications read (the listed ones, or all); others' ids are ignored. */
-export async function markNotificationsRead(db: Executor, schema: string, userId: string, which: { ids: number[] } | { all: true }): Promise<{ marked: number; unread: number }> {
+export async function markNotificationsRead(db: Executor, schema: string, userId: string, which: { ids: number[] } | { all: true }): Promise<NotificationsMarked> {
   const [only, params] = 'ids' in which ? [' AND id = ANY(?::bigint[])', [userId, which.ids]] : ['', [userId]];
   const marked = await runSql(db, `UPDATE ${table(schema)} SET read_at = now() WHERE user_id = ? AND read_at IS NULL${only} RETURNING id`, params);
   const [count] = await runSql<{ n: number }>(db, `SELECT count(*)::int AS n FROM ${table(schema)} WHERE user_id = ? AND read_at IS NULL`, [userId]);

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { AppNotification } from '../../../engine/shared/api/notifications';
 import { I18nProvider } from '../i18n/i18n';
 import { RouterProvider, useRouter } from '../router/router';
-import type { AppNotification } from './notification-api';
 import { NotificationBell } from './notification-bell';
 
 const n = (id: number, extra: Record<string, unknown> = {}): AppNotification => ({ id, kind: 'assigned', object: 'lead', recordId: `r${id}`, title: `Lead ${id} assigned to you`, body: `Body ${id}`, createdAt: '2025-03-01T10:00:00Z', readAt: null, ...extra });

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { AppNotification, NotificationList } from '../../../engine/shared/api/notifications';
 import { ApiError } from '../api/api-error';
 import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router/router';
-import { loadNotifications, markAllRead, markRead, notificationHref, type AppNotification, type NotificationList } from './notification-api';
+import { loadNotifications, markAllRead, markRead, notificationHref } from './notification-api';
 import './notifications.css';
 
 /** How often the bell asks for new notifications. */
