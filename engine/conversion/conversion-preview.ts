@@ -1,41 +1,11 @@
 import type { RecordContext } from '../records/context';
 import { requireRecordId } from '../records/record-id';
 import { requireObjectPermission } from '../security/record-access';
-import { findDuplicates, type DuplicateMatch } from '../duplicates/find-duplicates';
-import type { Label } from '../shared/metadata-types';
-import { readConversion, type ConversionRecord } from './converted-records';
+import { findDuplicates } from '../duplicates/find-duplicates';
+import type { ConversionPreview, TargetPreview } from '../shared/api/conversion';
+import { readConversion } from './converted-records';
 import { readSource, requireConversion } from './convert-record';
 import { mappedValues } from './mapped-values';
-
-/** One target as the convert page shows it before the user decides. */
-export interface TargetPreview {
-  key: string;
-  object: string;
-  label: Label;
-  optional: boolean;
-  allowExisting: boolean;
-  /** Target lookup field → the target key it will point at. */
-  links: Record<string, string>;
-  /** The target fields the conversion maps (some may have no value for this record). */
-  fields: string[];
-  /** The mapped values, evaluated on the record as it is now (empty ones left out). */
-  values: Record<string, unknown>;
-  /** Existing records the target object's duplicate rules match (only where the user may attach one). */
-  suggestions: DuplicateMatch[];
-}
-
-/** What GET …/convert answers. */
-export interface ConversionPreview {
-  object: string;
-  id: string;
-  version: number;
-  /** Whether a converted record stays read-only. */
-  readOnly: boolean;
-  /** The finished conversion, or null when the record has not been converted. */
-  converted: ConversionRecord | null;
-  /** In the order they are created (empty once converted). */
-  targets: TargetPreview[];
-}
 
 /**
  * The convert page's starting point: each target's mapped values and the

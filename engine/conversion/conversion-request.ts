@@ -1,9 +1,7 @@
 import { AppError, type Issue } from '../core/errors';
 import { isUuid } from '../records/record-id';
+import type { TargetChoice } from '../shared/api/conversion';
 import type { PreparedConversion } from './prepared-conversion';
-
-/** What the user chose for one target. */
-export type TargetChoice = { action: 'create'; values: Record<string, unknown> } | { action: 'existing'; id: string } | { action: 'skip' };
 
 /** A parsed, checked conversion request. */
 export interface ConvertRequest {

@@ -8,17 +8,12 @@ import { requireRecordId } from '../records/record-id';
 import { accessSql, explainMissedWrite, outputRecord, readableSelectList, recordNotFound } from '../records/record-security';
 import type { WriteOptions } from '../records/write-hooks';
 import { requireObjectPermission } from '../security/record-access';
+import type { ConversionResult, ConvertedTarget } from '../shared/api/conversion';
 import { parseConvertRequest, type ConvertRequest } from './conversion-request';
-import { alreadyConverted, insertConversion, readConversion, type ConvertedTarget } from './converted-records';
+import { alreadyConverted, insertConversion, readConversion } from './converted-records';
 import { mappedValues, type MappedValues } from './mapped-values';
 import { preparedConversion, type PreparedConversion, type PreparedTarget } from './prepared-conversion';
 import { inTarget } from './target-errors';
-
-/** What a conversion answers: the source as it now is and what each target became. */
-export interface ConversionResult {
-  record: RecordRow;
-  targets: Record<string, ConvertedTarget>;
-}
 
 /** The object's prepared conversion, or 400 CONVERSION_INVALID when it has none. */
 export function requireConversion(ctx: RecordContext, obj: CompiledObject): PreparedConversion {

@@ -4,21 +4,7 @@ import type { CompiledObject } from '../metadata/compiled-object';
 import type { RecordContext } from '../records/context';
 import { accessSql } from '../records/record-security';
 import { qualified } from '../schema-engine/column-ddl';
-
-/** One target of a finished conversion: the record it became or was attached to. */
-export interface ConvertedTarget {
-  object: string;
-  id: string;
-  /** True when the conversion created it, false when an existing record was attached. */
-  created: boolean;
-}
-
-/** The stored outcome of a conversion (`_conversions` row). */
-export interface ConversionRecord {
-  targets: Record<string, ConvertedTarget>;
-  convertedBy: string;
-  convertedAt: string;
-}
+import type { ConversionRecord, ConvertedTarget } from '../shared/api/conversion';
 
 const table = (schema: string) => qualified(schema, '_conversions');
 

@@ -1,8 +1,9 @@
+import type { ConversionPreview } from '../../../engine/shared/api/conversion';
 import type { Describe, RecordData } from '../api/describe';
 import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/router';
-import { conversionOf, convertPath, type ConversionPreview } from './conversion-api';
+import { conversionOf, convertPath } from './conversion-api';
 import './convert.css';
 
 /** Whether the record can be converted, was converted (into what), and whether that locks it. */

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { ConversionPreview } from '../../../engine/shared/api/conversion';
 import type { Describe, FieldDef } from '../api/describe';
 import { MetadataScope } from '../api/metadata';
 import { I18nProvider } from '../i18n/i18n';
 import { RecordHeader } from '../record/record-header';
 import { RouterProvider } from '../router/router';
 import { SessionProvider } from '../shell/session';
-import type { ConversionDef, ConversionPreview } from './conversion-api';
+import type { ConversionDef } from './conversion-api';
 import { ConvertPage } from './convert-page';
 
 /** The convert page and the record header's Convert action over a mocked API. */
@@ -16,9 +17,9 @@ const sys = [f('id', 'id', 'ID', {}, true), f('name', 'text', 'Name', {}, true),
 const access = { create: true, read: true, edit: true, delete: true, viewAll: false, modifyAll: false, fields: {} };
 const conversion: ConversionDef = {
   targets: [
-    { key: 'account', object: 'account', label: { en: 'Account' }, optional: false, allowExisting: true, links: {} },
-    { key: 'contact', object: 'contact', label: { en: 'Contact' }, optional: false, allowExisting: false, links: { account: 'account' } },
-    { key: 'opportunity', object: 'opportunity', label: { en: 'Opportunity' }, optional: true, allowExisting: false, links: { account: 'account' } },
+    { key: 'account', object: 'account', label: { en: 'Account', 'zh-CN': '客户' }, optional: false, allowExisting: true, links: {} },
+    { key: 'contact', object: 'contact', label: { en: 'Contact', 'zh-CN': '联系人' }, optional: false, allowExisting: false, links: { account: 'account' } },
+    { key: 'opportunity', object: 'opportunity', label: { en: 'Opportunity', 'zh-CN': '商机' }, optional: true, allowExisting: false, links: { account: 'account' } },
   ],
   source: { readOnly: true, links: {} },
 };

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ConversionPreview, ConversionResult, ConvertedTarget, TargetChoice } from '../../../engine/shared/api/conversion';
 import { ApiError } from '../api/api-error';
 import { get, post } from '../api/client';
 import { useDescribe } from '../api/metadata';
@@ -8,7 +9,7 @@ import { RecordUnavailable } from '../record/record-unavailable';
 import { Link, useRouter } from '../router/router';
 import { ApiErrorView } from '../shell/api-error-view';
 import { useSession } from '../shell/session';
-import { conversionOf, convertPath, type ConversionPreview, type ConvertedTarget, type TargetChoice } from './conversion-api';
+import { conversionOf, convertPath } from './conversion-api';
 import { TargetCard } from './target-card';
 import './convert.css';
 
@@ -82,7 +83,7 @@ export function ConvertPage({ object, id }: { object: string; id: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await post<{ targets: Record<string, ConvertedTarget> }>(`${convertPath(object, id)}${allowDuplicates ? '?allowDuplicates=true' : ''}`, requestBody(p, choices, overrides, owner));
+      const res = await post<ConversionResult>(`${convertPath(object, id)}${allowDuplicates ? '?allowDuplicates=true' : ''}`, requestBody(p, choices, overrides, owner));
       const first = p.targets.map((x) => res.targets[x.key]).find((x): x is ConvertedTarget => !!x);
       navigate(first ? `/app/o/${encodeURIComponent(first.object)}/${encodeURIComponent(first.id)}` : recordPath);
     } catch (e) {

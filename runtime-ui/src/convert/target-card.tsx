@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ConversionPreview, TargetChoice } from '../../../engine/shared/api/conversion';
 import type { ApiError } from '../api/api-error';
 import type { FieldDef } from '../api/describe';
 import { useDescribe } from '../api/metadata';
 import { useI18n } from '../i18n/i18n';
 import { lookupRefs, useDisplayNames } from '../record/record-names';
 import { searchRecords, type LookupHit } from '../widgets/lookup-search';
-import type { ConversionPreview, TargetChoice } from './conversion-api';
 import { ValueInput } from './value-input';
 
 type TargetPreview = ConversionPreview['targets'][number];
