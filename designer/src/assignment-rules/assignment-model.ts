@@ -1,4 +1,5 @@
 import type { AssignTo, RawAssignmentRule, RawLabel } from '../../../engine/shared/metadata-types';
+import { freshName } from '../shell/rule-names';
 
 /** A user as GET /admin/users answers it. */
 export interface DirectoryUser {
@@ -16,26 +17,8 @@ export interface DirectoryRole {
   parentId: string | null;
 }
 
-/** What a rule's name must look like (the metadata's apiName). */
-export const RULE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
-
-/** Why a rule's name cannot stay as it is: malformed, or used by another rule of the object. */
-export function nameProblem(rules: RawAssignmentRule[], i: number): 'nameInvalid' | 'nameTaken' | undefined {
-  const name = rules[i]!.name;
-  if (!RULE_NAME.test(name)) return 'nameInvalid';
-  return rules.some((r, j) => j !== i && r.name === name) ? 'nameTaken' : undefined;
-}
-
-/** A name no rule of the object has yet: assign_1, assign_2… */
-export function freshName(rules: RawAssignmentRule[]): string {
-  const taken = new Set(rules.map((r) => r.name));
-  let n = rules.length + 1;
-  while (taken.has(`assign_${n}`)) n++;
-  return `assign_${n}`;
-}
-
-/** A new rule: every record to no one yet (the admin picks the user). */
-export const newRule = (rules: RawAssignmentRule[]): RawAssignmentRule => ({ name: freshName(rules), active: true, assignTo: { type: 'user', user: '' } });
+/** A new rule (assign_1, assign_2…): every record to no one yet (the admin picks the user). */
+export const newRule = (rules: RawAssignmentRule[]): RawAssignmentRule => ({ name: freshName(rules, 'assign'), active: true, assignTo: { type: 'user', user: '' } });
 
 /** The assign-to of another type, keeping what carries over (a user becomes the list's first member or the fallback). */
 export function switchType(type: AssignTo['type'], from: AssignTo): AssignTo {

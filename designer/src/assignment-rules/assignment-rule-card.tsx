@@ -5,7 +5,8 @@ import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
 import type { RuleField } from '../rule-builder/rule-fields';
 import { AssignToEditor } from './assign-to-editor';
-import { nameProblem, type DirectoryRole, type DirectoryUser } from './assignment-model';
+import { RuleCardHeader } from '../shell/rule-card-header';
+import type { DirectoryRole, DirectoryUser } from './assignment-model';
 import { assignmentMessages } from './messages';
 
 interface CardProps {
@@ -26,38 +27,11 @@ interface CardProps {
 export function AssignmentRuleCard({ object, rules, index: i, users, roles, territoryFields, issues, onChange, onMove, onRemove }: CardProps) {
   const t = useText(assignmentMessages);
   const rule = rules[i]!;
-  const problem = nameProblem(rules, i);
   const criteriaIssues = relativeIssues(issues, '/criteria');
   const underCriteria = new Set(issuesUnder(issues, '/criteria'));
   return (
     <li className={`rules-card${rule.active === false ? ' rules-inactive' : ''}`} data-testid={`assign-card-${i}`}>
-      <header>
-        <strong>{t('rule', { n: i + 1 })}</strong>
-        <label>
-          <span>{t('name')}</span>
-          <input data-testid={`assign-name-${i}`} value={rule.name} spellCheck={false} aria-invalid={!!problem} onChange={(e) => onChange({ ...rule, name: e.target.value })} />
-        </label>
-        <label className="rules-active">
-          <input type="checkbox" data-testid={`assign-active-${i}`} checked={rule.active !== false} onChange={(e) => onChange({ ...rule, active: e.target.checked })} />
-          {t('active')}
-        </label>
-        <span className="rules-actions">
-          <button type="button" className="link" data-testid={`assign-up-${i}`} disabled={i === 0} onClick={() => onMove(-1)}>
-            {t('up')}
-          </button>
-          <button type="button" className="link" data-testid={`assign-down-${i}`} disabled={i === rules.length - 1} onClick={() => onMove(1)}>
-            {t('down')}
-          </button>
-          <button type="button" className="link danger" data-testid={`assign-remove-${i}`} onClick={onRemove}>
-            {t('remove')}
-          </button>
-        </span>
-      </header>
-      {problem && (
-        <p className="issue" data-testid={`assign-name-problem-${i}`}>
-          {t(problem)}
-        </p>
-      )}
+      <RuleCardHeader prefix="assign" rules={rules} index={i} onName={(name) => onChange({ ...rule, name })} onActive={(active) => onChange({ ...rule, active })} onMove={onMove} onRemove={onRemove} />
       <div className="rules-condition">
         <h3>{t('criteria')}</h3>
         <p className="rules-help">{t('criteriaHelp')}</p>

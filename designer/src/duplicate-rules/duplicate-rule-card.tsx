@@ -3,27 +3,17 @@ import { issuesUnder, relativeIssues, type DraftIssue } from '../draft/draft-typ
 import { IssueList } from '../draft/issue-list';
 import { labelText } from '../i18n/label-text';
 import { useText } from '../i18n/text';
+import { RuleCardHeader } from '../shell/rule-card-header';
+import { freshName } from '../shell/rule-names';
 import { duplicateMessages } from './messages';
 
-/** What a rule's name must look like (the metadata's apiName). */
-const RULE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 export const METHODS: MatchMethod[] = ['exact', 'normalized', 'phone', 'company', 'fuzzy'];
 /** The threshold a new fuzzy condition starts with (the engine's default). */
 const DEFAULT_THRESHOLD = 0.6;
 
-/** Why a rule's name cannot stay as it is. */
-export function nameProblem(rules: RawDuplicateRule[], i: number): 'nameInvalid' | 'nameTaken' | undefined {
-  const name = rules[i]!.name;
-  if (!RULE_NAME.test(name)) return 'nameInvalid';
-  return rules.some((r, j) => j !== i && r.name === name) ? 'nameTaken' : undefined;
-}
-
 /** A fresh rule: a free name, a warning on the record name compared case- and space-insensitively. */
 export function newDuplicateRule(rules: RawDuplicateRule[]): RawDuplicateRule {
-  const taken = new Set(rules.map((r) => r.name));
-  let n = rules.length + 1;
-  while (taken.has(`rule_${n}`)) n++;
-  return { name: `rule_${n}`, label: { en: '', 'zh-CN': '' }, active: true, action: 'warn', conditions: [{ field: 'name', method: 'normalized' }] };
+  return { name: freshName(rules, 'rule'), label: { en: '', 'zh-CN': '' }, active: true, action: 'warn', conditions: [{ field: 'name', method: 'normalized' }] };
 }
 
 interface CardProps {
@@ -41,34 +31,13 @@ interface CardProps {
 export function DuplicateRuleCard({ rules, index: i, fields, issues, onChange, onRemove }: CardProps) {
   const t = useText(duplicateMessages);
   const rule = rules[i]!;
-  const problem = nameProblem(rules, i);
   const label = { en: labelText(rule.label, 'en', 'every-locale'), zh: labelText(rule.label, 'zh-CN', 'every-locale') };
   const underConditions = new Set(issuesUnder(issues, '/conditions'));
   const conditionsIssues = issues.filter((x) => x.path === '/conditions');
   const setCondition = (j: number, c: RawDuplicateRule['conditions'][number]) => onChange({ ...rule, conditions: rule.conditions.map((x, k) => (k === j ? c : x)) });
   return (
     <li className={`rules-card${rule.active === false ? ' rules-inactive' : ''}`} data-testid={`dup-card-${i}`}>
-      <header>
-        <strong>{t('rule', { n: i + 1 })}</strong>
-        <label>
-          <span>{t('name')}</span>
-          <input data-testid={`dup-name-${i}`} value={rule.name} spellCheck={false} aria-invalid={!!problem} onChange={(e) => onChange({ ...rule, name: e.target.value })} />
-        </label>
-        <label className="rules-active">
-          <input type="checkbox" data-testid={`dup-active-${i}`} checked={rule.active !== false} onChange={(e) => onChange({ ...rule, active: e.target.checked })} />
-          {t('active')}
-        </label>
-        <span className="rules-actions">
-          <button type="button" className="link danger" data-testid={`dup-remove-${i}`} onClick={onRemove}>
-            {t('remove')}
-          </button>
-        </span>
-      </header>
-      {problem && (
-        <p className="issue" data-testid={`dup-name-problem-${i}`}>
-          {t(problem)}
-        </p>
-      )}
+      <RuleCardHeader prefix="dup" rules={rules} index={i} onName={(name) => onChange({ ...rule, name })} onActive={(active) => onChange({ ...rule, active })} onRemove={onRemove} />
       <fieldset className="rules-message">
         <label>
           <span>{t('labelEn')}</span>

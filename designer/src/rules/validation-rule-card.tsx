@@ -1,11 +1,11 @@
 import type { RawField, RawValidationRule } from '../../../engine/shared/metadata-types';
-import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { issuesUnder, relativeIssues, type DraftIssue } from '../draft/draft-types';
 import { labelText } from '../i18n/label-text';
 import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
 import { rulesMessages } from './messages';
-import { nameProblem } from './rule-names';
+import { FieldOptions } from '../shell/field-options';
+import { RuleCardHeader } from '../shell/rule-card-header';
 
 interface CardProps {
   object: string;
@@ -26,9 +26,7 @@ const messageParts = (m: RawValidationRule['message']) => ({ en: labelText(m, 'e
 /** One validation rule: name, condition (the visual builder), message in each locale, error field, active. */
 export function ValidationRuleCard({ object, rules, index: i, fields, issues, onChange, onMove, onRemove }: CardProps) {
   const t = useText(rulesMessages);
-  const { label } = useI18n();
   const rule = rules[i]!;
-  const problem = nameProblem(rules, i);
   const msg = messageParts(rule.message);
   // Both locales are always written, blank ones too: a rule needs its message in each, and the server names the missing one.
   const setMessage = (en: string, zh: string) => onChange({ ...rule, message: { en, 'zh-CN': zh } });
@@ -37,33 +35,7 @@ export function ValidationRuleCard({ object, rules, index: i, fields, issues, on
   const otherIssues = issues.filter((x) => !underCondition.has(x));
   return (
     <li className={`rules-card${rule.active === false ? ' rules-inactive' : ''}`} data-testid={`rules-card-${i}`}>
-      <header>
-        <strong>{t('rule', { n: i + 1 })}</strong>
-        <label>
-          <span>{t('name')}</span>
-          <input data-testid={`rules-name-${i}`} value={rule.name} spellCheck={false} aria-invalid={!!problem} onChange={(e) => onChange({ ...rule, name: e.target.value })} />
-        </label>
-        <label className="rules-active">
-          <input type="checkbox" data-testid={`rules-active-${i}`} checked={rule.active !== false} onChange={(e) => onChange({ ...rule, active: e.target.checked })} />
-          {t('active')}
-        </label>
-        <span className="rules-actions">
-          <button type="button" className="link" data-testid={`rules-up-${i}`} disabled={i === 0} onClick={() => onMove(-1)}>
-            {t('up')}
-          </button>
-          <button type="button" className="link" data-testid={`rules-down-${i}`} disabled={i === rules.length - 1} onClick={() => onMove(1)}>
-            {t('down')}
-          </button>
-          <button type="button" className="link danger" data-testid={`rules-remove-${i}`} onClick={onRemove}>
-            {t('remove')}
-          </button>
-        </span>
-      </header>
-      {problem && (
-        <p className="issue" data-testid={`rules-name-problem-${i}`}>
-          {t(problem)}
-        </p>
-      )}
+      <RuleCardHeader prefix="rules" rules={rules} index={i} onName={(name) => onChange({ ...rule, name })} onActive={(active) => onChange({ ...rule, active })} onMove={onMove} onRemove={onRemove} />
       <div className="rules-condition">
         <h3>{t('condition')}</h3>
         <p className="rules-help">{t('conditionHelp')}</p>
@@ -92,12 +64,7 @@ export function ValidationRuleCard({ object, rules, index: i, fields, issues, on
           }}
         >
           <option value="">{t('errorFieldNone')}</option>
-          {rule.errorField && !fields.some((f) => f.name === rule.errorField) && <option value={rule.errorField}>{rule.errorField} (?)</option>}
-          {fields.map((f) => (
-            <option key={f.name} value={f.name}>
-              {label(f.label, f.name)} ({f.name})
-            </option>
-          ))}
+          <FieldOptions fields={fields} current={rule.errorField} />
         </select>
       </label>
       {otherIssues.length > 0 && (
