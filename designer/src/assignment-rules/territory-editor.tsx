@@ -3,6 +3,7 @@ import type { AssignTo } from '../../../engine/shared/metadata-types';
 import { useI18n } from '../../../runtime-ui/src/i18n/i18n';
 import { useText } from '../i18n/text';
 import type { RuleField } from '../rule-builder/rule-fields';
+import { FieldOptions } from '../shell/field-options';
 import type { DirectoryUser } from './assignment-model';
 import { assignmentMessages } from './messages';
 import { UserSelect } from './user-select';
@@ -53,12 +54,7 @@ export function TerritoryEditor({ value, fields, users, onChange, testId }: Prop
         <span>{t('field')}</span>
         <select data-testid={`${testId}-field`} value={value.field} onChange={(e) => onChange({ ...value, field: e.target.value })}>
           <option value="">{t('chooseField')}</option>
-          {value.field && !field && <option value={value.field}>{value.field} (?)</option>}
-          {fields.map((f) => (
-            <option key={f.name} value={f.name}>
-              {label(f.label, f.name)} ({f.name})
-            </option>
-          ))}
+          <FieldOptions fields={fields} current={value.field} />
         </select>
       </label>
       {value.field && (

@@ -6,6 +6,7 @@ import { IssueList } from '../draft/issue-list';
 import { useText } from '../i18n/text';
 import { RuleEditor } from '../rule-builder/rule-editor';
 import { ruleTypeOfField } from '../rule-builder/rule-fields';
+import { FieldOptions } from '../shell/field-options';
 import { mappingWarning, writableFieldsOf } from './mapping-model';
 import { conversionMessages } from './messages';
 
@@ -62,11 +63,7 @@ export function SourceSettings({ object, conversion, issues, onChange }: { objec
       </table>
       <select value="" onChange={(e) => e.target.value && setValue(e.target.value, null)} data-testid="conv-set-add" aria-label={t('addSet')}>
         <option value="">{t('addSet')}</option>
-        {free.map((f) => (
-          <option key={f.name} value={f.name}>
-            {label(f.label, f.name)} ({f.name})
-          </option>
-        ))}
+        <FieldOptions fields={free} />
       </select>
       <h4>{t('sourceLinks')}</h4>
       <table className="conv-mapping">
