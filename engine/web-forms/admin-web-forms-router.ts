@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import { requireAdmin } from '../http/middleware/auth';
 import { principalOf } from '../http/request-context';
 import type { Services } from '../http/services';
+import type { WebForm, WebFormHtml, WebFormInput, WebFormWithKey } from '../shared/api/web-forms';
 import { pickLocale } from '../shared/labels';
 import { LOCALES, type Locale } from '../shared/metadata-types';
 import { honeypotName } from './honeypot';
@@ -10,7 +11,6 @@ import { validateWebForm, type WebFormCheckContext } from './validate-web-form';
 import { webFormHtml } from './web-form-html';
 import { formKeyHash, formKeyMatches, newFormKey } from './web-form-key';
 import { deleteWebForm, getWebForm, insertWebForm, listWebForms, setWebFormKey, updateWebForm, webFormKeyHash } from './web-form-store';
-import type { WebForm, WebFormInput } from './web-form-types';
 
 /** The public endpoint a form posts to, under the address the admin reached the server by. */
 export const PUBLIC_WEB_FORMS_PATH = '/api/v1/public/web-forms';
@@ -52,7 +52,7 @@ export function adminWebFormsRouter(s: Services): Router {
     const key = newFormKey();
     const honeypot = honeypotName(ctx.meta.object(input.object).fields.keys());
     const form = await insertWebForm(s.db, ctx.tenantId, principalOf(res).userId, input, honeypot, formKeyHash(key));
-    res.status(201).json({ ...form, key });
+    res.status(201).json({ ...form, key } satisfies WebFormWithKey);
   });
   r.get('/:id', async (req, res) => {
     res.json(await getWebForm(s.db, principalOf(res).tenantId, req.params.id));
@@ -72,7 +72,7 @@ export function adminWebFormsRouter(s: Services): Router {
   r.post('/:id/rotate-key', async (req, res) => {
     const key = newFormKey();
     const form = await setWebFormKey(s.db, principalOf(res).tenantId, req.params.id, formKeyHash(key));
-    res.json({ ...form, key });
+    res.json({ ...form, key } satisfies WebFormWithKey);
   });
   r.get('/:id/html', async (req, res) => {
     const p = principalOf(res);
@@ -85,7 +85,7 @@ export function adminWebFormsRouter(s: Services): Router {
     const meta = await s.cache.get(p.schema);
     if (!meta.snapshot.objects.has(form.object)) throw new AppError('OBJECT_NOT_FOUND', `object "${form.object}" does not exist`, { object: form.object });
     const action = formAction(req, form.id);
-    res.json({ html: webFormHtml(meta.object(form.object), s.registry, form, { action, locale, ...(typeof key === 'string' ? { key } : {}) }), action, locale, keyIncluded: typeof key === 'string' });
+    res.json({ html: webFormHtml(meta.object(form.object), s.registry, form, { action, locale, ...(typeof key === 'string' ? { key } : {}) }), action, locale, keyIncluded: typeof key === 'string' } satisfies WebFormHtml);
   });
   return r;
 }

@@ -2,9 +2,9 @@ import type { Issue } from '../core/errors';
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { ValueKind } from '../field-types/types';
+import type { WebFormField } from '../shared/api/web-forms';
 import type { Field, PicklistValue } from '../shared/metadata-types';
 import { fillableOnForm } from './validate-web-form';
-import type { WebFormField } from './web-form-types';
 
 const TRUE = new Set(['true', 'on', '1', 'yes', 'y', '是', '对']);
 const FALSE = new Set(['false', 'off', '0', 'no', 'n', '否', '不']);

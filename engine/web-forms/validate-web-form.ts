@@ -5,8 +5,8 @@ import type { CompiledObject } from '../metadata/compiled-object';
 import type { TenantMetadata } from '../metadata/tenant-metadata';
 import { isUuid } from '../records/record-id';
 import type { SecurityModel } from '../security/model/security-model';
+import type { WebFormField, WebFormInput } from '../shared/api/web-forms';
 import { LOCALES, type Field } from '../shared/metadata-types';
-import type { WebFormField, WebFormInput } from './web-form-types';
 
 /** What checking a form needs: the organisation's metadata and security model, and the database for the owner. */
 export interface WebFormCheckContext {

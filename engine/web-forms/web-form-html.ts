@@ -1,10 +1,11 @@
 import type { CompiledObject } from '../metadata/compiled-object';
 import type { FieldTypeRegistry } from '../field-types/registry';
+import type { WebForm, WebFormField } from '../shared/api/web-forms';
 import type { Field, Locale, PicklistValue } from '../shared/metadata-types';
 import { escapeHtml as e } from './html-escape';
 import { KEY_INPUT } from './web-form-key';
 import { fillableOnForm } from './validate-web-form';
-import { formLabel, type WebForm, type WebFormField } from './web-form-types';
+import { formLabel } from './web-form-types';
 
 /** Written into the hidden key input when the admin did not hand the key back (it is stored only as a hash). */
 export const KEY_PLACEHOLDER = 'PASTE-THE-FORM-KEY-HERE';

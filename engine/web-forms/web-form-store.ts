@@ -2,7 +2,8 @@ import { AppError } from '../core/errors';
 import { runSql, type Executor } from '../db/knex';
 import { SYSTEM_SCHEMA } from '../db/system-migrations';
 import { isUuid } from '../records/record-id';
-import type { PublicWebForm, WebForm, WebFormField, WebFormInput } from './web-form-types';
+import type { WebForm, WebFormField, WebFormInput } from '../shared/api/web-forms';
+import type { PublicWebForm } from './web-form-types';
 
 const T = `${SYSTEM_SCHEMA}.web_forms`;
 

@@ -1,38 +1,14 @@
+import type { WebForm as WebFormAnswer, WebFormHtml, WebFormInput, WebFormWithKey } from '../../../engine/shared/api/web-forms';
 import type { Locale, RawObjectDef } from '../../../engine/shared/metadata-types';
 import { del, get, patch, post } from '../../../runtime-ui/src/api/client';
 
-/** One field on a form, in order (as the admin API writes and answers it). */
-export interface FormField {
-  field: string;
-  required: boolean;
-  label?: Partial<Record<Locale, string>>;
-}
+export type { WebFormField as FormField } from '../../../engine/shared/api/web-forms';
 
-/** A web form as GET /admin/web-forms answers it; `key` only right after create or rotate-key. */
-export interface WebForm {
-  id: string;
-  name: string;
-  object: string;
-  fields: FormField[];
-  ownerId: string;
-  successUrl: string | null;
-  active: boolean;
-  submissions: number;
-  spam: number;
-  honeypot: string;
-  createdAt: string;
-  updatedAt: string;
-  key?: string;
-}
+/** A web form as /admin/web-forms answers it; the designer never reads `createdBy`. */
+export type WebForm = Omit<WebFormAnswer, 'createdBy'>;
 
-/** What the editor writes. */
-export interface WebFormSettings {
-  name: string;
-  object: string;
-  fields: FormField[];
-  ownerId: string;
-  successUrl: string | null;
-}
+/** What the editor writes (PATCH may also send `active`). */
+export type WebFormSettings = Omit<WebFormInput, 'active'>;
 
 /** A user who may own submissions. */
 export interface UserChoice {
@@ -44,16 +20,16 @@ export interface UserChoice {
 
 export const listWebForms = () => get<{ webForms: WebForm[] }>('/admin/web-forms').then((r) => r.webForms);
 export const loadWebForm = (id: string) => get<WebForm>(`/admin/web-forms/${encodeURIComponent(id)}`);
-export const createWebForm = (s: WebFormSettings) => post<WebForm>('/admin/web-forms', s);
+export const createWebForm = (s: WebFormSettings) => post<WebFormWithKey>('/admin/web-forms', s);
 export const changeWebForm = (id: string, change: Partial<WebFormSettings> & { active?: boolean }) => patch<WebForm>(`/admin/web-forms/${encodeURIComponent(id)}`, change);
 export const deleteWebForm = (id: string) => del(`/admin/web-forms/${encodeURIComponent(id)}`);
-export const rotateKey = (id: string) => post<WebForm>(`/admin/web-forms/${encodeURIComponent(id)}/rotate-key`);
+export const rotateKey = (id: string) => post<WebFormWithKey>(`/admin/web-forms/${encodeURIComponent(id)}/rotate-key`);
 export const loadUsers = () => get<{ users: UserChoice[] }>('/admin/users').then((r) => r.users);
 
 /** The embeddable HTML in a locale, with the key written in when the admin has it. */
 export function loadFormHtml(id: string, locale: Locale, key?: string) {
   const q = new URLSearchParams({ locale, ...(key ? { key } : {}) });
-  return get<{ html: string; action: string; keyIncluded: boolean }>(`/admin/web-forms/${encodeURIComponent(id)}/html?${q}`);
+  return get<WebFormHtml>(`/admin/web-forms/${encodeURIComponent(id)}/html?${q}`);
 }
 
 /**
