@@ -4,10 +4,8 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { ConversionPreview } from '../../../engine/shared/api/conversion';
 import type { Describe, FieldDef } from '../api/describe';
 import { MetadataScope } from '../api/metadata';
-import { I18nProvider } from '../i18n/i18n';
+import { Providers, stubApi, urlOf, type StubRequest } from '../form/test-support';
 import { RecordHeader } from '../record/record-header';
-import { RouterProvider } from '../router/router';
-import { SessionProvider } from '../shell/session';
 import type { ConversionDef } from './conversion-api';
 import { ConvertPage } from './convert-page';
 
@@ -44,34 +42,21 @@ const preview = (over: Partial<ConversionPreview> = {}): ConversionPreview => ({
   ...over,
 });
 
-let calls: { method: string; path: string; body?: any }[];
+let calls: StubRequest[];
 let current: ConversionPreview;
 let answers: { status: number; body: unknown }[];
 beforeEach(() => {
-  calls = [];
   current = preview();
   answers = [];
   window.history.replaceState(null, '', '/app/o/lead/l1/convert');
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const u = new URL(url, 'http://x');
-      const path = u.pathname.replace('/api/v1', '');
-      const method = init.method ?? 'GET';
-      calls.push({ method, path: path + u.search, ...(init.body ? { body: JSON.parse(String(init.body)) } : {}) });
-      const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
-      const m = /^\/metadata\/objects\/(\w+)\/describe$/.exec(path);
-      if (m) return json(200, describes[m[1]!]);
-      if (path === '/auth/me') return json(200, { id: 'u1', email: 'a@b', displayName: 'Ada', isAdmin: false, locale: 'en', tenant: 't' });
-      if (path === '/records/lead/l1/convert' && method === 'GET') return json(200, current);
-      if (path === '/records/lead/l1/convert' && method === 'POST') {
-        const a = answers.shift()!;
-        return json(a.status, a.body);
-      }
-      if (path === '/records/account' && u.searchParams.get('q')) return json(200, { records: [{ id: 'a7', name: 'Acme Search Hit' }] });
-      return json(404, { error: { code: 'ROUTE_NOT_FOUND', message: path } });
-    }),
-  );
+  ({ calls } = stubApi((req) => {
+    const m = /^\/metadata\/objects\/(\w+)\/describe$/.exec(req.path);
+    if (m) return { status: 200, body: describes[m[1]!] };
+    if (req.path === '/records/lead/l1/convert' && req.method === 'GET') return { status: 200, body: current };
+    if (req.path === '/records/lead/l1/convert' && req.method === 'POST') return answers.shift()!;
+    if (req.path === '/records/account' && req.query.get('q')) return { status: 200, body: { records: [{ id: 'a7', name: 'Acme Search Hit' }] } };
+    return undefined;
+  }));
 });
 afterEach(() => {
   cleanup();
@@ -80,15 +65,12 @@ afterEach(() => {
 
 const wrap = (node: React.ReactNode) =>
   render(
-    <I18nProvider initial="en">
-      <RouterProvider>
-        <SessionProvider>
-          <MetadataScope>{node}</MetadataScope>
-        </SessionProvider>
-      </RouterProvider>
-    </I18nProvider>,
+    <Providers>
+      <MetadataScope>{node}</MetadataScope>
+    </Providers>,
   );
 const posted = () => calls.filter((c) => c.method === 'POST');
+const postedTargets = (i: number) => (posted()[i]!.body as { targets: Record<string, unknown> }).targets;
 
 it('shows each target with its mapped values; a refusal appears beside the target and field it names; fixed, it converts and opens the account', async () => {
   wrap(<ConvertPage object="lead" id="l1" />);
@@ -109,7 +91,7 @@ it('shows each target with its mapped values; a refusal appears beside the targe
   answers.push({ status: 200, body: { record: { id: 'l1' }, targets: { account: { object: 'account', id: 'a1', created: true }, contact: { object: 'contact', id: 'c1', created: true } } } });
   fireEvent.click(screen.getByTestId('convert-submit'));
   await waitFor(() => expect(window.location.pathname).toBe('/app/o/account/a1'));
-  expect(posted()[1]!.body.targets.contact).toEqual({ action: 'create', values: { email: 'good@x.test' } });
+  expect(postedTargets(1).contact).toEqual({ action: 'create', values: { email: 'good@x.test' } });
 });
 
 it('attaches a suggested (or searched) existing account, skips the opportunity, and can override a duplicate warning', async () => {
@@ -129,8 +111,8 @@ it('attaches a suggested (or searched) existing account, skips the opportunity, 
   fireEvent.click(screen.getByTestId('convert-submit'));
   fireEvent.click(await screen.findByTestId('convert-anyway'));
   await waitFor(() => expect(window.location.pathname).toBe('/app/o/account/a9'));
-  expect(posted()[0]!.body.targets).toEqual({ account: { action: 'existing', id: 'a9' }, contact: { action: 'create', values: {} }, opportunity: { action: 'skip' } });
-  expect(posted()[1]!.path).toBe('/records/lead/l1/convert?allowDuplicates=true');
+  expect(postedTargets(0)).toEqual({ account: { action: 'existing', id: 'a9' }, contact: { action: 'create', values: {} }, opportunity: { action: 'skip' } });
+  expect(urlOf(posted()[1]!)).toBe('/records/lead/l1/convert?allowDuplicates=true');
 });
 
 it('a converted record: the page says so with links; the record header shows "Converted" with links and no Edit', async () => {
@@ -144,7 +126,7 @@ it('a converted record: the page says so with links; the record header shows "Co
   expect((await screen.findByTestId('record-converted-account')).getAttribute('href')).toBe('/app/o/account/a1');
   expect(screen.queryByTestId('record-edit')).toBeNull();
   expect(screen.queryByTestId('record-convert')).toBeNull();
-  expect(calls.some((c) => c.path === '/records/lead/l1/convert?summary=true&v=2')).toBe(true);
+  expect(calls.some((c) => urlOf(c) === '/records/lead/l1/convert?summary=true&v=2')).toBe(true);
 });
 
 it('a record not yet converted: the header offers Convert beside Edit', async () => {

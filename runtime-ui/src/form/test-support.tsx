@@ -45,12 +45,19 @@ export interface StubRequest {
 }
 export type StubAnswer = { status: number; body?: unknown } | 'offline';
 
-/** Replaces fetch: each call goes to `answer` (after /api/v1); /auth/me answers a signed-in user unless `answer` does. */
+/** A request's path with its query string, as a test compares it ("/records/lead/imports?encoding=auto"). */
+export const urlOf = (req: StubRequest): string => (req.query.toString() ? `${req.path}?${req.query}` : req.path);
+
+/**
+ * Replaces fetch: each call goes to `answer` (after /api/v1); /auth/me answers
+ * a signed-in user unless `answer` does. JSON bodies arrive parsed; any other
+ * body (an uploaded file) as sent.
+ */
 export function stubApi(answer: (req: StubRequest) => StubAnswer | undefined) {
   const calls: StubRequest[] = [];
   const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
-    const req: StubRequest = { method: init?.method ?? 'GET', path: url.pathname.replace(/^\/api\/v1/, ''), query: url.searchParams, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    const req: StubRequest = { method: init?.method ?? 'GET', path: url.pathname.replace(/^\/api\/v1/, ''), query: url.searchParams, body: typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined) };
     calls.push(req);
     const a = answer(req) ?? (req.path === '/auth/me' ? { status: 200, body: { id: 'u-1', email: 'ada@x.test', displayName: 'Ada', isAdmin: false, locale: 'en', tenant: 't' } } : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'not found' } } });
     if (a === 'offline') throw new TypeError('Failed to fetch');

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { ImportJob, UploadResult } from '../../../engine/shared/api/imports';
 import type { Describe, FieldDef } from '../api/describe';
+import { stubApi, urlOf, type StubRequest } from '../form/test-support';
 import { I18nProvider } from '../i18n/i18n';
 import { RouterProvider } from '../router/router';
 import { ImportPage } from './import-page';
@@ -26,29 +27,19 @@ const describe: Describe = {
 const job = (over: Partial<ImportJob> = {}): ImportJob => ({ id: 'j1', object: 'lead', createdBy: 'u1', fileName: 'leads.csv', encoding: 'gbk', mode: 'insert', key: null, header: ['姓名', '公司', 'Account', 'Notes'], mapping: {}, allowDuplicates: false, status: 'uploaded', total: 2, processed: 0, inserted: 0, updated: 0, rejected: 0, errors: [], dryRun: null, message: null, hasRejectedFile: false, createdAt: '2025-03-01T10:00:00Z', startedAt: null, finishedAt: null, ...over });
 const uploaded: UploadResult = { import: job(), encoding: 'gbk', header: ['姓名', '公司', 'Account', 'Notes'], preview: [['王芳', '云杉', 'Acme', 'x'], ['张伟', '海鸥', 'Beta', 'y']], rows: 2, suggestedMapping: { 姓名: { field: 'name' }, 公司: { field: 'company' }, Account: { field: 'account', lookupBy: 'name' } } };
 
-let calls: { method: string; path: string; body?: any }[];
+let calls: StubRequest[];
 let mappingAnswer: { status: number; body: unknown };
 beforeEach(() => {
-  calls = [];
   mappingAnswer = { status: 200, body: job() };
   window.history.replaceState(null, '', '/app/o/lead/import');
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const u = new URL(url, 'http://x');
-      const path = u.pathname.replace('/api/v1', '');
-      const method = init.method ?? 'GET';
-      const json = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ method, path: path + u.search, ...(json ? { body: json } : {}) });
-      const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-      if (path.endsWith('/describe')) return answer(200, describe);
-      if (method === 'POST' && path === '/records/lead/imports') return answer(201, uploaded);
-      if (method === 'PUT') return answer(mappingAnswer.status, mappingAnswer.body);
-      if (path.endsWith('/start')) return answer(202, job({ status: 'running' }));
-      if (path.endsWith('/dry-run')) return answer(202, job({ status: 'validating' }));
-      return answer(200, job({ status: 'done', processed: 2, inserted: 1, rejected: 1 }));
-    }),
-  );
+  ({ calls } = stubApi(({ method, path }) => {
+    if (path.endsWith('/describe')) return { status: 200, body: describe };
+    if (method === 'POST' && path === '/records/lead/imports') return { status: 201, body: uploaded };
+    if (method === 'PUT') return mappingAnswer;
+    if (path.endsWith('/start')) return { status: 202, body: job({ status: 'running' }) };
+    if (path.endsWith('/dry-run')) return { status: 202, body: job({ status: 'validating' }) };
+    return { status: 200, body: job({ status: 'done', processed: 2, inserted: 1, rejected: 1 }) };
+  }));
 });
 afterEach(() => {
   cleanup();
@@ -81,7 +72,7 @@ it('shows the detected encoding, the first values and the suggested mapping; onl
   expect(screen.getByTestId('mapping-row-姓名').textContent).toContain('王芳 · 张伟');
   const offered = [...(screen.getByTestId('mapping-field-Notes') as HTMLSelectElement).options].map((o) => o.value);
   expect(offered).toEqual(['', 'id', 'name', 'owner_id', 'company', 'account']);
-  expect(calls.find((c) => c.method === 'POST')!.path).toBe('/records/lead/imports?encoding=auto');
+  expect(urlOf(calls.find((c) => c.method === 'POST')!)).toBe('/records/lead/imports?encoding=auto');
 });
 
 it('sends the mapping as changed (a skipped column as null, lookups by id), mode and key, then starts', async () => {
@@ -95,12 +86,10 @@ it('sends the mapping as changed (a skipped column as null, lookups by id), mode
   fireEvent.click(screen.getByTestId('import-allow-duplicates'));
   fireEvent.click(screen.getByTestId('import-start'));
   await screen.findByTestId('import-progress');
-  expect(calls.find((c) => c.method === 'PUT')).toEqual({
-    method: 'PUT',
-    path: '/records/lead/imports/j1/mapping',
-    body: { mapping: { 姓名: { field: 'name' }, 公司: null, Account: { field: 'account', lookupBy: 'id' }, Notes: { field: 'company' } }, mode: 'upsert', key: 'company' },
-  });
-  expect(calls.some((c) => c.path === '/records/lead/imports/j1/start?allowDuplicates=true')).toBe(true);
+  const put = calls.find((c) => c.method === 'PUT')!;
+  expect(put.path).toBe('/records/lead/imports/j1/mapping');
+  expect(put.body).toEqual({ mapping: { 姓名: { field: 'name' }, 公司: null, Account: { field: 'account', lookupBy: 'id' }, Notes: { field: 'company' } }, mode: 'upsert', key: 'company' });
+  expect(calls.some((c) => urlOf(c) === '/records/lead/imports/j1/start?allowDuplicates=true')).toBe(true);
   await waitFor(() => expect(screen.getByTestId('import-result').textContent).toBe('1 inserted, 0 updated, 1 rejected'), { timeout: 3000 });
   expect(screen.getByTestId('import-rejected').getAttribute('href')).toBe('/api/v1/records/lead/imports/j1/rejected.csv');
 });

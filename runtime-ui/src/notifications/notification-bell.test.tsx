@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AppNotification } from '../../../engine/shared/api/notifications';
+import { stubApi, urlOf, type StubRequest } from '../form/test-support';
 import { I18nProvider } from '../i18n/i18n';
 import { RouterProvider, useRouter } from '../router/router';
 import { NotificationBell } from './notification-bell';
@@ -9,30 +10,22 @@ import { NotificationBell } from './notification-bell';
 const n = (id: number, extra: Record<string, unknown> = {}): AppNotification => ({ id, kind: 'assigned', object: 'lead', recordId: `r${id}`, title: `Lead ${id} assigned to you`, body: `Body ${id}`, createdAt: '2025-03-01T10:00:00Z', readAt: null, ...extra });
 
 let stored: AppNotification[];
-let calls: { method: string; path: string; body?: unknown }[];
+let calls: StubRequest[];
 
 beforeEach(() => {
-  calls = [];
   stored = [n(3), n(2), n(1, { readAt: '2025-03-01T11:00:00Z' }), n(9, { kind: 'assigned_summary', recordId: null, title: '12 new leads were assigned to you', body: null })];
   window.history.replaceState(null, '', '/app');
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const u = new URL(url, 'http://x');
-      const path = u.pathname.replace('/api/v1', '');
-      const method = init.method ?? 'GET';
-      const body = init.body ? JSON.parse(String(init.body)) : undefined;
-      calls.push({ method, path: path + u.search, ...(body ? { body } : {}) });
-      const unread = () => stored.filter((x) => !x.readAt).length;
-      if (path === '/me/notifications' && method === 'GET') return new Response(JSON.stringify({ notifications: stored, unread: unread() }), { status: 200 });
-      if (path === '/me/notifications/read') {
-        const marked = stored.filter((x) => !x.readAt && (body.all || body.ids.includes(x.id)));
-        marked.forEach((x) => (x.readAt = '2025-03-02T00:00:00Z'));
-        return new Response(JSON.stringify({ marked: marked.length, unread: unread() }), { status: 200 });
-      }
-      return new Response(JSON.stringify({ error: { code: 'ROUTE_NOT_FOUND', message: path } }), { status: 404 });
-    }),
-  );
+  const unread = () => stored.filter((x) => !x.readAt).length;
+  ({ calls } = stubApi((req) => {
+    if (req.path === '/me/notifications' && req.method === 'GET') return { status: 200, body: { notifications: stored, unread: unread() } };
+    if (req.path === '/me/notifications/read') {
+      const body = req.body as { all?: boolean; ids?: number[] };
+      const marked = stored.filter((x) => !x.readAt && (body.all || body.ids?.includes(x.id)));
+      marked.forEach((x) => (x.readAt = '2025-03-02T00:00:00Z'));
+      return { status: 200, body: { marked: marked.length, unread: unread() } };
+    }
+    return undefined;
+  }));
 });
 afterEach(() => {
   cleanup();
@@ -103,7 +96,7 @@ it('asks again on navigation and every poll interval', async () => {
   });
   await waitFor(() => expect(screen.getByTestId('notification-count').textContent).toBe('4'));
   expect(gets()).toBe(3);
-  expect(calls[0]!.path).toBe('/me/notifications?limit=20');
+  expect(urlOf(calls[0]!)).toBe('/me/notifications?limit=20');
 });
 
 it('says so when there is nothing, and when the server cannot answer', async () => {

@@ -3,9 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { FieldDef } from '../api/describe';
 import { MetadataScope } from '../api/metadata';
-import { I18nProvider } from '../i18n/i18n';
-import { RouterProvider } from '../router/router';
-import { SessionProvider } from '../shell/session';
+import { Providers, stubApi, type StubRequest } from '../form/test-support';
 import { RecordPage } from './record-page';
 
 /** The record page over a mocked API: related lists and the timeline found from the metadata, the view noted, 404 answered. */
@@ -25,33 +23,24 @@ const raw = [
 ];
 const nav = ['company', 'person', 'deal'].map((name) => ({ name, label: name, pluralLabel: name, create: true }));
 
-let calls: { method: string; path: string; body?: unknown }[];
+let calls: StubRequest[];
 beforeEach(() => {
-  calls = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const u = new URL(url, 'http://x');
-      const path = u.pathname.replace('/api/v1', '');
-      const method = init.method ?? 'GET';
-      calls.push({ method, path: path + u.search, ...(init.body ? { body: JSON.parse(String(init.body)) } : {}) });
-      const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
-      const m = /^\/metadata\/objects\/(\w+)\/describe$/.exec(path);
-      if (m) return describes[m[1]!] ? json(200, describes[m[1]!]) : json(404, { error: { code: 'OBJECT_NOT_FOUND', message: 'no' } });
-      if (path === '/auth/me') return json(200, { id: 'u1', email: 'a@b', displayName: 'Ada', isAdmin: false, locale: 'en', tenant: 't' });
-      if (path === '/metadata/objects') return json(200, { version: 1, objects: raw });
-      if (path === '/metadata/navigation') return json(200, { objects: nav });
-      if (path === '/me/recent' && method === 'POST') return json(204);
-      if (path === '/records/company/c1') return json(200, { id: 'c1', name: 'Acme', city: 'Paris', parent: 'c0', owner_id: 'u1', version: 3, created_at: '2025-01-01T00:00:00Z' });
-      if (path === '/records/company/gone') return json(404, { error: { code: 'RECORD_NOT_FOUND', message: 'company gone does not exist' } });
-      if (path === '/records/company/c1/history') return json(200, { entries: [{ id: 1, at: '2025-01-01T00:00:00Z', actor: { id: 'u1', displayName: 'Ada' }, action: 'update', changes: { city: ['Lyon', 'Paris'] } }], nextBefore: null });
-      if (path === '/records/company' && u.searchParams.get('fields') === 'name') return json(200, { records: [{ id: 'c0', name: 'Acme Holding' }] });
-      if (path === '/records/person') return json(200, { records: [{ id: 'p1', name: 'Bo', title: 'CTO' }], total: 1 });
-      if (path === '/records/deal') return json(200, { records: [{ id: 'd1', name: 'Big deal', close_date: '2025-05-01' }], total: 1 });
-      if (path === '/records/company') return json(200, { records: [], total: 0 });
-      return json(404, { error: { code: 'ROUTE_NOT_FOUND', message: path } });
-    }),
-  );
+  ({ calls } = stubApi((req) => {
+    const { path } = req;
+    const m = /^\/metadata\/objects\/(\w+)\/describe$/.exec(path);
+    if (m) return describes[m[1]!] ? { status: 200, body: describes[m[1]!] } : { status: 404, body: { error: { code: 'OBJECT_NOT_FOUND', message: 'no' } } };
+    if (path === '/metadata/objects') return { status: 200, body: { version: 1, objects: raw } };
+    if (path === '/metadata/navigation') return { status: 200, body: { objects: nav } };
+    if (path === '/me/recent' && req.method === 'POST') return { status: 204 };
+    if (path === '/records/company/c1') return { status: 200, body: { id: 'c1', name: 'Acme', city: 'Paris', parent: 'c0', owner_id: 'u1', version: 3, created_at: '2025-01-01T00:00:00Z' } };
+    if (path === '/records/company/gone') return { status: 404, body: { error: { code: 'RECORD_NOT_FOUND', message: 'company gone does not exist' } } };
+    if (path === '/records/company/c1/history') return { status: 200, body: { entries: [{ id: 1, at: '2025-01-01T00:00:00Z', actor: { id: 'u1', displayName: 'Ada' }, action: 'update', changes: { city: ['Lyon', 'Paris'] } }], nextBefore: null } };
+    if (path === '/records/company' && req.query.get('fields') === 'name') return { status: 200, body: { records: [{ id: 'c0', name: 'Acme Holding' }] } };
+    if (path === '/records/person') return { status: 200, body: { records: [{ id: 'p1', name: 'Bo', title: 'CTO' }], total: 1 } };
+    if (path === '/records/deal') return { status: 200, body: { records: [{ id: 'd1', name: 'Big deal', close_date: '2025-05-01' }], total: 1 } };
+    if (path === '/records/company') return { status: 200, body: { records: [], total: 0 } };
+    return undefined;
+  }));
 });
 afterEach(() => {
   cleanup();
@@ -60,13 +49,9 @@ afterEach(() => {
 
 const page = (id: string) =>
   render(
-    <I18nProvider initial="en">
-      <RouterProvider>
-        <SessionProvider>
-          <RecordPage object="company" id={id} />
-        </SessionProvider>
-      </RouterProvider>
-    </I18nProvider>,
+    <Providers>
+      <RecordPage object="company" id={id} />
+    </Providers>,
   );
 
 it('lays out a record without a layout, finds its related lists and timeline from the metadata, notes the view', async () => {
@@ -79,12 +64,12 @@ it('lays out a record without a layout, finds its related lists and timeline fro
   expect([...document.querySelectorAll('[data-testid^=related-]:not([data-testid^=related-new]):not([data-testid=related-count])')].map((e) => e.getAttribute('data-testid'))).toEqual(['related-company-parent', 'related-person-employer', 'related-deal-buyer']);
   expect(document.querySelector('[data-testid=related-person-employer] [data-testid=related-new-person-employer]')).toBeNull();
   expect(document.querySelector('[data-testid=related-deal-buyer] [data-testid=related-new-deal-buyer]')).not.toBeNull();
-  const personList = calls.find((c) => c.path.startsWith('/records/person?'))!;
-  expect(JSON.parse(new URL(personList.path, 'http://x').searchParams.get('filter')!)).toEqual({ '==': [{ var: 'employer' }, 'c1'] });
+  const personList = calls.find((c) => c.path === '/records/person')!;
+  expect(JSON.parse(personList.query.get('filter')!)).toEqual({ '==': [{ var: 'employer' }, 'c1'] });
   // The timeline: deals (a required date) — secret would rank higher but may not be read.
   expect((await screen.findAllByTestId('timeline-entry')).map((e) => e.querySelector('a')!.textContent)).toEqual(['Big deal']);
   expect((await screen.findByTestId('history-entry')).textContent).toContain('City: Lyon → Paris');
-  expect(calls).toContainEqual({ method: 'POST', path: '/me/recent', body: { object: 'company', id: 'c1' } });
+  expect(calls.find((c) => c.method === 'POST' && c.path === '/me/recent')?.body).toEqual({ object: 'company', id: 'c1' });
 });
 
 it('answers a missing record with a clear message and a way back to the list', async () => {
@@ -96,15 +81,11 @@ it('answers a missing record with a clear message and a way back to the list', a
 
 it('asks each describe once per page, though the page, its related lists and the timeline all read them', async () => {
   render(
-    <I18nProvider initial="en">
-      <RouterProvider>
-        <SessionProvider>
-          <MetadataScope>
-            <RecordPage object="company" id="c1" />
-          </MetadataScope>
-        </SessionProvider>
-      </RouterProvider>
-    </I18nProvider>,
+    <Providers>
+      <MetadataScope>
+        <RecordPage object="company" id="c1" />
+      </MetadataScope>
+    </Providers>,
   );
   await screen.findByText('Bo');
   await screen.findAllByTestId('timeline-entry');
