@@ -2,7 +2,7 @@ import { AppError } from '../core/errors';
 import { quoteIdent, runSql, type Executor } from '../db/knex';
 import type { RecordContext } from '../records/context';
 import { isUuid } from '../records/record-id';
-import type { DryRunResult, ImportEncoding, ImportJob, ImportMapping, ImportMode, ImportRowError, ImportStatus } from '../shared/api/imports';
+import type { DryRunResult, ImportEncoding, ImportJob, ImportMapping, ImportMode } from '../shared/api/imports';
 import { rejectedHeader } from './rejected-file';
 
 /** How many row errors a job keeps to show (the rejected file has them all). */
@@ -11,26 +11,13 @@ export const ERROR_SAMPLE = 200;
 const COLUMNS = `id, object, created_by, file_name, encoding, mode, key_field, header, mapping, allow_duplicates, status, total, processed, inserted, updated, rejected, errors, dry_run, message,
   rejected_file IS NOT NULL AS has_rejected_file, created_at, started_at, finished_at`;
 
-interface JobRow {
-  id: string;
-  object: string;
+/** The row as stored: the job's own fields as the API answers them, the rest in snake_case. */
+interface JobRow extends Pick<ImportJob, 'id' | 'object' | 'encoding' | 'mode' | 'header' | 'mapping' | 'status' | 'total' | 'processed' | 'inserted' | 'updated' | 'rejected' | 'errors' | 'message'> {
   created_by: string;
   file_name: string | null;
-  encoding: ImportEncoding;
-  mode: ImportMode;
   key_field: string | null;
-  header: string[];
-  mapping: ImportMapping;
   allow_duplicates: boolean;
-  status: ImportStatus;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  errors: ImportRowError[];
   dry_run: DryRunResult | null;
-  message: string | null;
   has_rejected_file: boolean;
   created_at: Date;
   started_at: Date | null;

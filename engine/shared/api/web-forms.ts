@@ -10,12 +10,8 @@ export interface WebFormField {
   label?: Partial<Record<Locale, string>>;
 }
 
-/**
- * A web-to-lead form as /api/v1/admin/web-forms answers it (GET list under
- * `webForms`, GET/PATCH /:id). The key itself is never stored, only its hash.
- */
-export interface WebForm {
-  id: string;
+/** A form's settings, as an admin writes them (POST, PATCH /api/v1/admin/web-forms) once validated. */
+export interface WebFormInput {
   name: string;
   object: string;
   fields: WebFormField[];
@@ -24,6 +20,14 @@ export interface WebForm {
   /** Where a browser goes after a successful submission; without one it sees a thank-you page. */
   successUrl: string | null;
   active: boolean;
+}
+
+/**
+ * A web-to-lead form as /api/v1/admin/web-forms answers it (GET list under
+ * `webForms`, GET/PATCH /:id). The key itself is never stored, only its hash.
+ */
+export interface WebForm extends WebFormInput {
+  id: string;
   /** Records created through the form. */
   submissions: number;
   /** Submissions dropped because the honeypot field was filled. */
@@ -38,16 +42,6 @@ export interface WebForm {
 /** POST /api/v1/admin/web-forms and POST …/:id/rotate-key: the form with its new key, shown this once. */
 export interface WebFormWithKey extends WebForm {
   key: string;
-}
-
-/** A form's settings, as an admin writes them (POST, PATCH /api/v1/admin/web-forms) once validated. */
-export interface WebFormInput {
-  name: string;
-  object: string;
-  fields: WebFormField[];
-  ownerId: string;
-  successUrl: string | null;
-  active: boolean;
 }
 
 /** GET /api/v1/admin/web-forms/:id/html: the embeddable form and where it posts. */
