@@ -1,6 +1,7 @@
 import type { FieldTypeRegistry } from '../field-types/registry';
 import type { TenantMetadata } from '../metadata/tenant-metadata';
 import { recordSchema } from '../records/json-schema';
+import { leadPaths } from './lead-paths';
 import { sharingPaths } from './sharing-paths';
 
 type Doc = Record<string, unknown>;
@@ -30,18 +31,19 @@ function objectPaths(name: string, label: string): Record<string, Doc> {
   const ref = (s: string) => ({ $ref: `#/components/schemas/${s}` });
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
   const tags = [name];
+  const allowDuplicates = { name: 'allowDuplicates', in: 'query', required: false, description: 'save although a warn duplicate rule matched', schema: { type: 'boolean' } };
   return {
     [`/records/${name}`]: {
       get: { tags, summary: `List ${label}`, operationId: `list_${name}`, parameters: listParameters(), responses: { 200: json({ type: 'object', properties: { records: { type: 'array', items: ref(`${name}`) }, total: { type: 'integer' }, nextCursor: { type: 'string' } }, required: ['records'] }), 400: errorResponse('invalid query') } },
-      post: { tags, summary: `Create a ${label}`, operationId: `create_${name}`, requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}_create`) } } }, responses: { 201: json(ref(name), 'Created'), 400: errorResponse('invalid record'), 409: errorResponse('not unique') } },
+      post: { tags, summary: `Create a ${label}`, operationId: `create_${name}`, parameters: [allowDuplicates], requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}_create`) } } }, responses: { 201: json(ref(name), 'Created'), 400: errorResponse('invalid record'), 409: errorResponse('not unique, or a duplicate rule matched (RECORD_DUPLICATE / RECORD_DUPLICATE_WARNING)') } },
     },
     [`/records/${name}/bulk`]: {
-      post: { tags, summary: `Create many ${label} records (all or nothing)`, operationId: `bulk_create_${name}`, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { records: { type: 'array', maxItems: 10000, items: ref(`${name}_create`) } }, required: ['records'] } } } }, responses: { 201: json({ type: 'object', properties: { created: { type: 'integer' }, ids: { type: 'array', items: { type: 'string', format: 'uuid' } } } }, 'Created'), 400: errorResponse('invalid batch') } },
+      post: { tags, summary: `Create many ${label} records (all or nothing)`, operationId: `bulk_create_${name}`, parameters: [allowDuplicates], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { records: { type: 'array', maxItems: 10000, items: ref(`${name}_create`) } }, required: ['records'] } } } }, responses: { 201: json({ type: 'object', properties: { created: { type: 'integer' }, ids: { type: 'array', items: { type: 'string', format: 'uuid' } } } }, 'Created'), 400: errorResponse('invalid batch'), 409: errorResponse('a duplicate rule matched') } },
     },
     [`/records/${name}/{id}`]: {
       parameters: [idParam],
       get: { tags, summary: `Read a ${label}`, operationId: `read_${name}`, responses: { 200: json(ref(name)), 403: errorResponse('object not allowed'), 404: errorResponse('not found or not visible') } },
-      patch: { tags, summary: `Update a ${label}`, operationId: `update_${name}`, parameters: [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }], requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}_update`) } } }, responses: { 200: json(ref(name)), 400: errorResponse('invalid record'), 404: errorResponse('not found'), 403: errorResponse('not allowed'), 409: errorResponse('version conflict'), 428: errorResponse('version required') } },
+      patch: { tags, summary: `Update a ${label}`, operationId: `update_${name}`, parameters: [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }, allowDuplicates], requestBody: { required: true, content: { 'application/json': { schema: ref(`${name}_update`) } } }, responses: { 200: json(ref(name)), 400: errorResponse('invalid record'), 404: errorResponse('not found'), 403: errorResponse('not allowed'), 409: errorResponse('version conflict, converted record or duplicate'), 428: errorResponse('version required') } },
       delete: { tags, summary: `Delete a ${label}`, operationId: `delete_${name}`, responses: { 204: { description: 'Deleted' }, 403: errorResponse('not allowed'), 404: errorResponse('not found or not visible'), 409: errorResponse('in use') } },
     },
   };
@@ -59,7 +61,7 @@ export function buildOpenApi(meta: TenantMetadata, registry: FieldTypeRegistry):
   };
   for (const name of [...meta.snapshot.objects.keys()].sort()) {
     const obj = meta.object(name);
-    Object.assign(paths, objectPaths(name, obj.def.label.en), sharingPaths(name, obj.def.label.en));
+    Object.assign(paths, objectPaths(name, obj.def.label.en), sharingPaths(name, obj.def.label.en), leadPaths(obj.def));
     schemas[name] = recordSchema(obj.def, registry);
     schemas[`${name}_create`] = stripMeta(obj.createSchema);
     schemas[`${name}_update`] = stripMeta(obj.updateSchema);
