@@ -77,6 +77,17 @@ async function moveShares(ctx: RecordContext, obj: CompiledObject, req: MergeReq
   await runSql(ctx.db, `DELETE FROM ${shares} WHERE object = ? AND record_id = ANY(?::uuid[])`, [obj.def.name, req.merged]);
 }
 
+/**
+ * Bookkeeping that names records by id follows the merge: notifications about
+ * a merged record point at the survivor, recently-viewed entries of merged
+ * records go (the survivor keeps its own). A merged record that was converted
+ * keeps its _conversions row: the conversion happened to that record.
+ */
+async function moveBookkeeping(ctx: RecordContext, obj: CompiledObject, req: MergeRequest): Promise<void> {
+  await runSql(ctx.db, `UPDATE ${qualified(obj.schema, '_notifications')} SET record_id = ? WHERE object = ? AND record_id = ANY(?::uuid[])`, [req.survivor, obj.def.name, req.merged]);
+  await runSql(ctx.db, `DELETE FROM ${qualified(obj.schema, '_recent_records')} WHERE object = ? AND record_id = ANY(?::uuid[])`, [obj.def.name, req.merged]);
+}
+
 /** The merge in the audit trail: on the survivor (what was merged, where each chosen value came from) and on each merged record (into what). */
 async function auditMerge(ctx: RecordContext, obj: CompiledObject, req: MergeRequest, records: Map<string, RecordRow>): Promise<void> {
   const named = (id: string) => ({ id, name: records.get(id)!.name ?? null });
@@ -102,6 +113,7 @@ async function mergeIn(ctx: RecordContext, obj: CompiledObject, req: MergeReques
   const change = await chosenValues(ctx, obj, req, records);
   const reparented = await reparent(ctx, obj, req);
   await moveShares(ctx, obj, req);
+  await moveBookkeeping(ctx, obj, req);
   try {
     await runSql(ctx.db, `DELETE FROM ${obj.table} WHERE id = ANY(?::uuid[])`, [req.merged]);
   } catch (e) {

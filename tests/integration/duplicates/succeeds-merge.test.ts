@@ -80,3 +80,14 @@ it('an existing tenant gets the merge audit action from tenant migration 009', a
   const [{ def }] = await t.sql(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = '_audit_log_action_check' AND conrelid = ?::regclass`, [`${s}._audit_log`]);
   expect(def).toContain("'merge'");
 });
+
+it('notifications about a merged record point at the survivor; its recently-viewed entries go', async () => {
+  const a = await newFirm(t, { name: 'Books Alpha' });
+  const b = await newFirm(t, { name: 'Books Beta' }, t.admin, '?allowDuplicates=true');
+  const s = t.tenant.schema;
+  await t.sql(`INSERT INTO "${s}"._notifications (user_id, kind, object, record_id, title, body) VALUES (?, 'assigned', 'firm', ?, '{"en":"x","zh-CN":"x"}', '')`, [t.adminId, b]);
+  expect((await t.admin.post('/me/recent', { object: 'firm', id: b })).status).toBeLessThan(300);
+  expect((await t.admin.post('/records/firm/merge', { survivor: a, merged: [b] })).status).toBe(200);
+  expect(await t.sql(`SELECT record_id FROM "${s}"._notifications WHERE object = 'firm' AND record_id IN (?, ?)`, [a, b])).toEqual([{ record_id: a }]);
+  expect(await t.sql(`SELECT record_id FROM "${s}"._recent_records WHERE object = 'firm' AND record_id = ?`, [b])).toEqual([]);
+});
