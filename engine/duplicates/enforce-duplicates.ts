@@ -64,3 +64,23 @@ export async function enforceDuplicatesOnUpdate(ctx: RecordContext, obj: Compile
   const touched = new Set(rules.map((r) => r.name));
   refuseDuplicates(found.filter((m) => touched.has(m.rule)), opts.allowWarnings);
 }
+
+/**
+ * After a bulk edit's UPDATE, inside its transaction (so the table already
+ * holds every edited record's new values, and a refusal rolls the edit back):
+ * each edited record against every other record — the other edited ones
+ * included — for the active rules the change touches. `at(i)` names ids[i].
+ */
+export async function enforceDuplicatesAfterBulkUpdate(ctx: RecordContext, obj: CompiledObject, ids: string[], change: Record<string, unknown>, opts: { allowWarnings: boolean; at: (i: number) => string }): Promise<void> {
+  const rules = activeRules(obj).filter((r) => r.conditions.some((c) => c.field in change));
+  if (!rules.length || !ids.length) return;
+  const fields = [...new Set(rules.flatMap((r) => r.conditions.map((c) => c.field)))];
+  const rows = await runSql<Record<string, unknown>>(
+    ctx.db,
+    `SELECT ${fields.map((f) => obj.selectItem(f)).join(', ')} FROM ${obj.table} t JOIN unnest(?::uuid[]) WITH ORDINALITY AS x(id, n) ON t.id = x.id ORDER BY x.n`,
+    [ids],
+  );
+  const found = await matchRows(ctx, obj, rows, { excludeIds: ids }, true);
+  const touched = new Set(rules.map((r) => r.name));
+  refuseDuplicates(found.filter((m) => touched.has(m.rule)), opts.allowWarnings, opts.at);
+}

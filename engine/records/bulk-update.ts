@@ -11,6 +11,8 @@ import { pgErrorFor } from './pg-error-for';
 import { explainMissedWrites, writablePredicate } from './record-security';
 import { validatePayload } from './validate-payload';
 import { assertNotConverted } from '../conversion/converted-records';
+import { enforceDuplicatesAfterBulkUpdate } from '../duplicates/enforce-duplicates';
+import type { WriteOptions } from './write-hooks';
 
 /** The body of a bulk edit: the record ids and the values to set on all of them. */
 const bulkUpdateBody = { type: 'object', additionalProperties: false, required: ['ids', 'values'], properties: { ids: bulkIds, values: { type: 'object', minProperties: 1 } } };
@@ -39,7 +41,7 @@ const pathOf = (i: number) => `/ids/${i}`;
  * each version and names the actor for the audit trail. Invisible ids → 404
  * naming them; visible but not writable → 403 naming them.
  */
-export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, body: unknown): Promise<{ updated: number }> {
+export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, body: unknown, opts: WriteOptions = {}): Promise<{ updated: number }> {
   const obj = ctx.meta.object(objectName);
   requireObjectPermission(ctx.access, objectName, 'edit');
   const b = parseBody<{ ids: string[]; values: Record<string, unknown> }>(bulkUpdateBody, body, 'REQUEST_INVALID');
@@ -63,9 +65,10 @@ export async function bulkUpdateRecords(ctx: RecordContext, objectName: string, 
     const sets = [...entries.map(([k]) => `${quoteIdent(k)} = ?`), 'updated_at = now()', 'updated_by = ?', 'version = version + 1'];
     try {
       const rows = await runSql(trx, `UPDATE ${obj.table} SET ${sets.join(', ')} WHERE id = ANY(?::uuid[]) RETURNING id`, [...entries.map(([, v]) => v), ctx.actor.userId, ids]);
+      await enforceDuplicatesAfterBulkUpdate(tctx, obj, ids, change, { allowWarnings: opts.allowDuplicates ?? false, at: (i) => `/ids/${i}` });
       return { updated: rows.length };
     } catch (e) {
-      throw pgErrorFor(obj, e);
+      throw e instanceof AppError ? e : pgErrorFor(obj, e);
     }
   });
 }

@@ -6,7 +6,7 @@ import { aggregateRecords } from '../../records/aggregate';
 import { bulkDeleteRecords } from '../../records/bulk-delete';
 import { bulkUpdateRecords } from '../../records/bulk-update';
 import { exportCsv } from '../../records/export-csv';
-import { recordContext } from '../request-context';
+import { recordContext, writeOptions } from '../request-context';
 import type { Services } from '../services';
 
 /**
@@ -18,7 +18,7 @@ export function recordsBulkRouter(s: Services): Router {
   const r = Router();
   r.post('/:object/bulk-update', async (req, res) => {
     const ctx = await recordContext(s, req, res);
-    res.json(await bulkUpdateRecords(ctx, req.params.object, req.body));
+    res.json(await bulkUpdateRecords(ctx, req.params.object, req.body, writeOptions(req)));
   });
   r.post('/:object/bulk-delete', async (req, res) => {
     const ctx = await recordContext(s, req, res);

@@ -47,6 +47,19 @@ describe('duplicates refused with nothing written', () => {
     await expectRefusedUnchanged(state, () => t.admin.patch(`/records/firm/${id}?allowDuplicates=true`, { name: 'UPD BLOCK TARGET CO., LTD.', version: 1 }), 409, 'RECORD_DUPLICATE');
   });
 
+  it('a bulk edit that makes duplicates → 409 naming the edited record, nothing changed; a warn passes with allowDuplicates', async () => {
+    await newFirm(t, { name: 'Bulk Block Target', code: 'BB-1' });
+    const a = await newFirm(t, { name: 'Bulk Mine A' });
+    const b = await newFirm(t, { name: 'Bulk Mine B' });
+    const body = await expectRefusedUnchanged(state, () => t.admin.post('/records/firm/bulk-update', { ids: [a, b], values: { code: 'bb-1' } }), 409, 'RECORD_DUPLICATE');
+    expect(body.error.details.matches[0]).toMatchObject({ rule: 'same_code', path: '/ids/0' });
+    // The two edited records would duplicate each other (same phone): a warning, then saved when allowed.
+    await expectRefusedUnchanged(state, () => t.admin.post('/records/firm/bulk-update', { ids: [a, b], values: { phone: '021-5555-0199' } }), 409, 'RECORD_DUPLICATE_WARNING');
+    const ok = await t.admin.post('/records/firm/bulk-update?allowDuplicates=true', { ids: [a, b], values: { phone: '021-5555-0199' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await t.admin.get(`/records/firm/${b}`)).body.phone).toBe('021-5555-0199');
+  });
+
   it('a block on a record the user cannot see names nothing of it', async () => {
     await newFirm(t, { name: 'Hidden Stored Co', code: 'HIDDEN-CODE-1' });
     const rep = await salesUser(t);
